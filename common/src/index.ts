@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './schemas/common';
+export * from './schemas/auth';
+export * from './schemas/geo';
+export * from './schemas/units';
