@@ -86,7 +86,6 @@ export const ZScaffoldResult = z.object({
   districts: z.number(),
   assemblies: z.number(),
   booths: z.number(),
-  skipped: z.number(),
 });
 export type TScaffoldResult = z.infer<typeof ZScaffoldResult>;
 

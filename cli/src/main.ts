@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { ROLES, type TRole } from '@samiti/common';
+import {
+  AppError,
+  DataDirLockedError,
+  DEMO_LOGIN,
+  importPollingStations,
+  openConfigured,
+  prepareDatabase,
+  readConfig,
+  scaffoldUnits,
+  seedDemo,
+  systemCtx,
+  createUser,
+} from '@samiti/server';
+import { Command, InvalidArgumentError } from 'commander';
+
+/** Opens the configured database (PGlite data dir or DATABASE_URL), migrated, and runs `fn` with a system context. */
+const withDatabase = async (label: string, fn: (ctx: ReturnType<typeof systemCtx>) => Promise<void>) => {
+  const { database, release } = await openConfigured(readConfig(), `samiti cli: ${label}`);
+  try {
+    await prepareDatabase(database);
+    await fn(systemCtx(database, `cli:${label}`));
+  } finally {
+    await database.close();
+    release();
+  }
+};
+
+const stateCode = (v: string) => {
+  const s = v.trim().toUpperCase();
+  if (!/^([SU]\d{2}|ALL)$/.test(s)) throw new InvalidArgumentError('a state code such as S24 or U05, or ALL');
+  return s;
+};
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+
+const program = new Command('samiti').description('Samiti administration: database, geography, units, users');
+
+program
+  .command('migrate')
+  .description('apply database migrations and load the shipped geography')
+  .action(async () => {
+    const { database, release } = await openConfigured(readConfig(), 'samiti cli: migrate');
+    try {
+      const r = await prepareDatabase(database);
+      console.log(r.applied.length ? `applied: ${r.applied.join(', ')}` : 'schema up to date');
+      console.log(r.seededGeo ? 'geography loaded' : 'geography already present');
+    } finally {
+      await database.close();
+      release();
+    }
+  });
+
+const units = program.command('units').description('the organisational tree');
+units
+  .command('scaffold')
+  .description('create state, district, assembly and booth units over the geography (idempotent)')
+  .requiredOption('--state <code>', 'ECI state code (S24) or ALL', stateCode)
+  .option('--wing <key>', 'wing whose tree to build', 'main')
+  .action(async (opts: { state: string; wing: string }) =>
+    withDatabase('units scaffold', async (ctx) => {
+      const started = Date.now();
+      const r = await scaffoldUnits(ctx, { state: opts.state, wing: opts.wing });
+      console.log(`created ${r.states} state, ${r.districts} district, ${r.assemblies} assembly and ${r.booths} booth units in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }),
+  );
+
+const booths = program.command('booths').description('polling stations (booths)');
+booths
+  .command('import')
+  .argument('<file>', 'CSV with columns state, ac, part, name[, lat, lon] (UTF-8)')
+  .option('--state <code>', 'state code for files without a state column', stateCode)
+  .option('--dry-run', 'check and count only; write nothing')
+  .description('import polling stations, all or nothing')
+  .action(async (file: string, opts: { state?: string; dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+    const bytes = fs.readFileSync(file);
+    await withDatabase('booths import', async (ctx) => {
+      const r = await importPollingStations(ctx, bytes, { defaultState: opts.state, dryRun: opts.dryRun });
+      if (r.errors.length) {
+        for (const e of r.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.messages.join('; ')}`);
+        if (r.errors.length > 50) console.error(`… and ${r.errors.length - 50} more rows with errors`);
+        console.error(`${r.errors.length} of ${r.rows} rows have errors; nothing was imported.`);
+        process.exitCode = 1;
+        return;
+      }
+      const verb = r.dryRun ? 'would import' : 'imported';
+      console.log(`${verb} ${r.rows} rows: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.mergedDuplicates} duplicate rows merged`);
+    });
+  });
+
+const users = program.command('users').description('logins and their roles');
+users
+  .command('create')
+  .requiredOption('--username <name>')
+  .requiredOption('--password <password>')
+  .requiredOption('--role <role>', ROLES.join(' | '), (v: string) => {
+    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+    return v as TRole;
+  })
+  .option('--unit <id>', 'unit whose subtree the role covers', positiveInt)
+  .option('--wing <key>', 'without --unit: the wing whose national unit the role covers', 'main')
+  .option('--display-name <name>')
+  .option('--locale <locale>', 'en or hi', 'en')
+  .action(async (opts: { username: string; password: string; role: TRole; unit?: number; wing: string; displayName?: string; locale: string }) =>
+    withDatabase('users create', async (ctx) => {
+      if (opts.password.length < 8) throw new Error('the password must have at least 8 characters');
+      const u = await createUser(ctx, {
+        username: opts.username,
+        password: opts.password,
+        role: opts.role,
+        unitId: opts.unit,
+        wing: opts.wing,
+        displayName: opts.displayName,
+        locale: opts.locale === 'hi' ? 'hi' : 'en',
+      });
+      console.log(`created user ${u.username} (id ${u.id}) as ${u.role}${u.unitId ? ` over unit ${u.unitId}` : ''}`);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('load the demo organisation (all states scaffolded, demo booths, logins)')
+  .action(async () =>
+    withDatabase('demo', async (ctx) => {
+      const exists = await ctx.db.selectFrom('app_user').select('id').where('username', '=', DEMO_LOGIN.username).executeTakeFirst();
+      if (exists) {
+        console.log('the demo organisation is already loaded');
+        return;
+      }
+      await seedDemo(ctx);
+      console.log(`demo loaded; log in as ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}`);
+    }),
+  );
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  if (err instanceof AppError) {
+    console.error(err.render('en'));
+    process.exit(1);
+  }
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

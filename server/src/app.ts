@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TLocale } from '@samiti/common';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { TActor } from './context';
+import type { TDatabaseKind } from './db/connect';
+import type { DB } from './db/types';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { pickLocale } from './i18n/messages';
+import { authRoutes } from './modules/auth/routes';
+import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queries';
+import { geoRoutes } from './modules/geo/routes';
+import { healthRoutes } from './modules/health/routes';
+import { unitRoutes } from './modules/units/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    dbKind: TDatabaseKind;
+  }
+  interface FastifyRequest {
+    actor: TActor | null;
+    locale: TLocale;
+  }
+}
+
+export type TAppDeps = {
+  db: Kysely<DB>;
+  dbKind: TDatabaseKind;
+  /** Folder of the built web app to serve at `/`; omitted in API tests. */
+  webDist?: string;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Builds the HTTP app: plugins first, then each module's routes. */
+export const buildApp = async (deps: TAppDeps) => {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.decorate('db', deps.db);
+  app.decorate('dbKind', deps.dbKind);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'en');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Samiti API', version: '1', description: 'The organisation, from national headquarters to the booth.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const token = req.cookies[SESSION_COOKIE];
+    const userId = token ? await findSessionUser(deps.db, token) : null;
+    req.actor = userId === null ? null : await loadActor(deps.db, userId);
+    req.locale = pickLocale(req.headers['accept-language'], req.actor?.locale);
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(geoRoutes);
+  await app.register(unitRoutes);
+
+  if (deps.webDist && fs.existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
+    // Client-side routes (/units/12, /geo/S24) get the app shell; unknown /api paths stay 404.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return notFoundHandler(req, reply);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+};

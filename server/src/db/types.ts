@@ -1,0 +1,108 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export type GeoAreaTable = {
+  code: string;
+  kind: 'state' | 'pc' | 'ac' | 'district';
+  state_code: string | null;
+  number: number | null;
+  pc_code: string | null;
+  name: string;
+  name_hi: string | null;
+  name_hi_derived: Generated<boolean>;
+  reservation: string | null;
+  is_ut: Generated<boolean>;
+  lgd_code: number | null;
+  census2011: string | null;
+  search_key: Generated<string>;
+};
+
+export type GeoAcDistrictTable = { ac_code: string; district_code: string; ordinal: number };
+
+export type PollingStationTable = {
+  id: Generated<number>;
+  ac_code: string;
+  part_number: number;
+  name: string;
+  name_hi: string | null;
+  lat: number | null;
+  lon: number | null;
+  search_key: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type OrgLevelTable = { key: string; rank: number; name: string; name_hi: string; geo_kind: string | null };
+export type WingTable = { key: string; name: string; name_hi: string; root_unit_id: number | null; created_at: Timestamp };
+
+export type UnitTable = {
+  id: Generated<number>;
+  parent_id: number | null;
+  wing: string;
+  level: string;
+  name: string;
+  name_hi: string | null;
+  path: string;
+  depth: number;
+  sort_key: string;
+  search_key: Generated<string>;
+  geo_code: string | null;
+  polling_station_id: number | null;
+  child_count: Generated<number>;
+  descendant_count: Generated<number>;
+  deleted_at: Date | null;
+  deletion_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type AppUserTable = {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  locale: Generated<'en' | 'hi'>;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+};
+
+export type RoleGrantTable = {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  unit_id: number | null;
+  created_at: Timestamp;
+};
+
+export type UserSessionTable = { token_hash: string; user_id: number; created_at: Timestamp; expires_at: Date };
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+};
+
+export type DB = {
+  geo_area: GeoAreaTable;
+  geo_ac_district: GeoAcDistrictTable;
+  polling_station: PollingStationTable;
+  org_level: OrgLevelTable;
+  wing: WingTable;
+  unit: UnitTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+};
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;

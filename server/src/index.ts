@@ -1,0 +1,11 @@
+// What the CLI, the benchmarks and the browser tests may use from the server.
+export { buildApp } from './app';
+export { openConfigured, prepareDatabase, systemCtx } from './bootstrap';
+export { readConfig } from './config';
+export { openDatabase } from './db/connect';
+export { DEMO_LOGIN, seedDemo } from './demo';
+export { AppError } from './errors';
+export { DataDirLockedError, lockDataDir } from './lock';
+export { createUser } from './modules/auth/users';
+export { importPollingStations } from './modules/geo/polling-stations';
+export { scaffoldUnits } from './modules/units/scaffold';

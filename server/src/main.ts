@@ -1,0 +1,46 @@
+import { buildApp } from './app';
+import { openConfigured, prepareDatabase, systemCtx } from './bootstrap';
+import { readConfig } from './config';
+import { DEMO_LOGIN, seedDemo } from './demo';
+import { DataDirLockedError } from './lock';
+
+const main = async () => {
+  const config = readConfig();
+  const { database, release } = await openConfigured(config, 'samiti server');
+  const prep = await prepareDatabase(database);
+  let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
+  if (prep.isNew && process.env.SAMITI_DEMO !== '0') {
+    console.log('First start: loading the demo organisation…');
+    demo = await seedDemo(systemCtx(database, 'demo'));
+  }
+  const app = await buildApp({
+    db: database.db,
+    dbKind: database.kind,
+    webDist: config.webDist,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nSamiti is running at http://localhost:${config.port}  (database: ${where})`);
+  console.log(`API docs: http://localhost:${config.port}/api/docs`);
+  if (demo || prep.isNew === false) {
+    console.log(`Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (if the demo organisation was loaded)`);
+  }
+};
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { TRole } from '@samiti/common';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { buildApp } from '../src/app';
+import { systemCtx } from '../src/bootstrap';
+import { openDatabase, type TDatabase } from '../src/db/connect';
+import { createUser } from '../src/modules/auth/users';
+import { createUnit } from '../src/modules/units/operations';
+
+/** A fresh database cloned from the run's migrated snapshot: PGlite in memory, or a PostgreSQL copy. */
+export const openTestDatabase = async (): Promise<TDatabase> => {
+  const template = inject('pgTemplate');
+  const url = process.env.DATABASE_URL;
+  if (url && template) {
+    const name = `samiti_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 4 });
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    };
+    return database;
+  }
+  const snapshot = fs.readFileSync(inject('pgliteSnapshot'));
+  return openDatabase({ kind: 'pglite', loadFrom: new Blob([snapshot]) });
+};
+
+export type THarness = Awaited<ReturnType<typeof createHarness>>;
+
+/** An app on a fresh database, with factories that create their own parents. Closed after the file. */
+export const createHarness = async () => {
+  const database = await openTestDatabase();
+  const app = await buildApp({ db: database.db, dbKind: database.kind });
+  const ctx = systemCtx(database, 'test');
+  const root = await ctx.db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow();
+  const rootId = root.root_unit_id as number;
+  let seq = 0;
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const unit = (input: { parentId?: number; level: string; name?: string; nameHi?: string; geo?: string }) =>
+    createUnit(ctx, { parentId: input.parentId ?? rootId, level: input.level, name: input.name ?? `Unit ${++seq}`, nameHi: input.nameHi, geo: input.geo });
+
+  /** A chain national → state → district → assembly → booth, each a fresh unit. */
+  const chain = async () => {
+    const state = await unit({ level: 'state' });
+    const district = await unit({ parentId: state.id, level: 'district' });
+    const assembly = await unit({ parentId: district.id, level: 'assembly' });
+    const booth = await unit({ parentId: assembly.id, level: 'booth' });
+    return { state, district, assembly, booth };
+  };
+
+  /** Creates a user with one grant and returns a logged-in cookie for them. */
+  const login = async (role: TRole, unitId?: number) => {
+    const username = `u${++seq}_${randomBytes(3).toString('hex')}`;
+    const password = 'test-password-1';
+    await createUser(ctx, { username, password, role, unitId: role === 'national-admin' ? undefined : (unitId ?? rootId) });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'samiti_session');
+    if (!cookie) throw new Error('no session cookie');
+    return { cookie: `${cookie.name}=${cookie.value}`, username, password };
+  };
+
+  return { app, database, db: database.db, ctx, rootId, unit, chain, login };
+};
