@@ -1,0 +1,68 @@
+import { Anchor, Box, Container, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { LanguageSwitch } from '../modules/auth/components/LanguageSwitch';
+import { UserMenu } from '../modules/auth/components/UserMenu';
+import classes from './AppLayout.module.css';
+
+const NavItems = () => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = [
+    { to: '/', label: t('nav.organisation'), testId: 'nav-units', isActive: (path: string) => path === '/' || path.startsWith('/units') },
+    { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
+  ];
+  return (
+    <>
+      {items.map((item) => (
+        <Link
+          key={item.to}
+          to={item.to}
+          className={item.isActive(pathname) ? `${classes.nav} ${classes.active}` : classes.nav}
+          aria-current={item.isActive(pathname) ? 'page' : undefined}
+          data-testid={item.testId}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </>
+  );
+};
+
+/** Header (name, navigation, language, account) over the page. On phones the navigation moves to its own row. */
+export const AppLayout = () => {
+  const { t } = useTranslation();
+  return (
+    <Box mih="100dvh" bg="gray.0">
+      <a href="#main" className={classes.skip}>
+        {t('app.skipToContent')}
+      </a>
+      <Box component="header" className={classes.header}>
+        <Container size="lg" px="sm">
+          <Group h={52} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="lg" wrap="nowrap">
+              <Anchor component={Link} to="/" underline="never" c="inherit">
+                <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
+                  {t('app.name')}
+                </Text>
+              </Anchor>
+              <Group component="nav" gap={4} visibleFrom="sm" aria-label={t('nav.menu')}>
+                <NavItems />
+              </Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              <UserMenu />
+            </Group>
+          </Group>
+          <Group component="nav" gap={4} pb={6} hiddenFrom="sm" aria-label={t('nav.menu')}>
+            <NavItems />
+          </Group>
+        </Container>
+      </Box>
+      <Container size="lg" px="sm" py="md" component="main" id="main">
+        <Outlet />
+      </Container>
+    </Box>
+  );
+};

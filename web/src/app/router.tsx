@@ -1,0 +1,34 @@
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { LoginPage } from '../modules/auth/components/LoginPage';
+import { RequireAuth } from '../modules/auth/components/RequireAuth';
+import { GeoAcRedirect } from '../modules/geo/components/GeoAcRedirect';
+import { GeoPcPage } from '../modules/geo/components/GeoPcPage';
+import { GeoStatePage } from '../modules/geo/components/GeoStatePage';
+import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
+import { HomeRedirect } from '../modules/units/components/HomeRedirect';
+import { UnitPage } from '../modules/units/components/UnitPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+export const createRouter = () =>
+  createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <RequireAuth />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            { path: 'units', element: <Navigate to="/" replace /> },
+            { path: 'units/:id', element: <UnitPage /> },
+            { path: 'geo', element: <GeoStatesPage /> },
+            { path: 'geo/:state', element: <GeoStatePage /> },
+            { path: 'geo/:state/pc/:number', element: <GeoPcPage /> },
+            { path: 'geo/:state/ac/:number', element: <GeoAcRedirect /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);

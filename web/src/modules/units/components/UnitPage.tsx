@@ -1,0 +1,78 @@
+import type { TUnit } from '@samiti/common';
+import { Alert, Badge, Stack, Tabs } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { ErrorState } from '../../../components/ErrorState';
+import { formatNumber } from '../../../lib/format';
+import { displayName } from '../../../lib/names';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { useUnit } from '../hooks/useUnit';
+import { ChildrenPanel } from './ChildrenPanel';
+import { HistoryList } from './HistoryList';
+import { UnitBreadcrumbs } from './UnitBreadcrumbs';
+import { UnitHeader } from './UnitHeader';
+import { UnitPageSkeleton } from './UnitPageSkeleton';
+import { UnitSearchBox } from './UnitSearchBox';
+
+type TTab = 'children' | 'history';
+
+const UnitView = ({ unit }: { unit: TUnit }) => {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'en';
+  const [params, setParams] = useSearchParams();
+  const tab: TTab = params.get('tab') === 'history' ? 'history' : 'children';
+  useDocumentTitle(`${displayName(unit, lang)} · ${t('app.name')}`);
+
+  return (
+    <Stack gap="md">
+      <UnitBreadcrumbs unit={unit} />
+      <UnitHeader unit={unit} />
+      {unit.deletedAt && (
+        <Alert color="red" variant="light" data-testid="unit-deleted-notice">
+          {t('units.deletedNotice')}
+        </Alert>
+      )}
+      <UnitSearchBox unit={unit} />
+      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab
+            value="children"
+            rightSection={
+              <Badge size="sm" variant="light">
+                {formatNumber(unit.childCount, lang)}
+              </Badge>
+            }
+          >
+            {t('units.tabChildren')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="tab-history">
+            {t('units.tabHistory')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="children" pt="md">
+          <ChildrenPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryList unitId={unit.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+};
+
+const UnitLoader = ({ id }: { id: number }) => {
+  const unit = useUnit(id);
+  if (unit.data) return <UnitView unit={unit.data} />;
+  if (unit.isError) return <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />;
+  return <UnitPageSkeleton />;
+};
+
+/** /units/:id — one unit of the organisation, with its sub-units and history. */
+export const UnitPage = () => {
+  const { id } = useParams();
+  const unitId = Number(id);
+  if (!Number.isSafeInteger(unitId) || unitId <= 0) return <NotFoundPage />;
+  // Keyed so filters, search text and open dialogs reset when moving to another unit.
+  return <UnitLoader key={unitId} id={unitId} />;
+};
