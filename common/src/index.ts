@@ -3,3 +3,4 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/geo';
 export * from './schemas/units';
+export * from './names';

@@ -1,0 +1,1 @@
+export { phoneticKey, searchKey, toDevanagari } from './phonetic';
