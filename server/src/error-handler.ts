@@ -10,7 +10,7 @@ const reasonOf = (locale: TLocale, issue: TIssue): string => {
   const r = (key: TMessageKey, params?: TParams) => t(locale, key, params);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? r('V_REQUIRED') : r('V_TYPE', { expected: String(issue.expected) });
+      return /received undefined/.test(issue.message ?? '') ? r('V_REQUIRED') : r('V_TYPE', { expected: String(issue.expected) });
     case 'too_small':
       return issue.origin === 'string' ? r('V_TOO_SHORT', { min: String(issue.minimum) }) : r('V_TOO_SMALL', { min: String(issue.minimum) });
     case 'too_big':
@@ -39,9 +39,9 @@ export const errorHandler = (err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const first = err.validation[0];
-    const issue = (first?.params as { issue?: TIssue } | undefined)?.issue ?? {};
+    const issue: TIssue = { ...(first?.params as TIssue | undefined), code: first?.keyword, message: first?.message };
     const where = err.validationContext === 'body' ? '' : `${err.validationContext ?? ''}.`;
-    const path = (issue.path ?? []).map(String).join('.');
+    const path = (first?.instancePath ?? '').split('/').filter(Boolean).join('.');
     const field = path ? `${where}${path}` : (err.validationContext ?? 'body');
     const message = t(locale, 'VALIDATION', { field, reason: reasonOf(locale, issue) });
     return send(req, reply, 'VALIDATION', 400, message, { field });

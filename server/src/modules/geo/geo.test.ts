@@ -7,12 +7,12 @@ beforeAll(async () => {
   h = await createHarness();
   cookie = (await h.login('viewer')).cookie;
 });
-const get = (url: string, c: string | undefined = cookie) => h.app.inject({ method: 'GET', url, headers: c ? { cookie: c } : {} });
+const get = (url: string, c: string | null = cookie) => h.app.inject({ method: 'GET', url, headers: c ? { cookie: c } : {} });
 
 describe('geography', () => {
   it('401 without a session', async () => {
     for (const url of ['/api/v1/geo/states', '/api/v1/geo/pcs?state=S24', '/api/v1/geo/acs?state=S24', '/api/v1/geo/search?q=x']) {
-      expect((await get(url, undefined)).statusCode, url).toBe(401);
+      expect((await get(url, null)).statusCode, url).toBe(401);
     }
   });
   it('has 36 states and UTs with Hindi names', async () => {
