@@ -24,12 +24,20 @@ const DEVANAGARI = /[\u0900-\u097f]/;
 
 /** Clicks the child row whose text matches, waiting for the next unit page to show it. */
 const drillInto = async (text: RegExp) => {
-  const row = page.getByTestId('child-row').filter({ hasText: text }).first();
+  const rows = page.getByTestId('child-row');
+  await rows.first().waitFor();
+  const row = rows.filter({ hasText: text }).first();
+  // Children come 50 at a time: page on like a person would until the wanted one shows.
+  for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+    const shown = await rows.count();
+    await page.getByTestId('load-more').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(shown);
+  }
   await row.waitFor();
   const id = await row.getAttribute('data-unit-id');
   await row.click();
   await page.waitForURL(new RegExp(`/units/${id}$`));
-  await page.getByTestId('unit-name').waitFor();
+  await expect.poll(() => page.getByTestId('unit-name').getAttribute('data-unit-id')).toBe(id);
 };
 
 describe('a person logs in, switches to Hindi and drills from national to a booth', () => {

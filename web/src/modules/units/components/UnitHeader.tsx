@@ -43,7 +43,7 @@ export const UnitHeader = ({ unit }: { unit: TUnit }) => {
               </Badge>
             )}
           </Group>
-          <Title order={1} size="h2" lang={scriptLang(primary)} data-testid="unit-name" style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} size="h2" lang={scriptLang(primary)} data-testid="unit-name" data-unit-id={unit.id} style={{ overflowWrap: 'anywhere' }}>
             {primary}
           </Title>
           {secondary && (
