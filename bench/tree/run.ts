@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { buildApp, createUser, openDatabase, prepareDatabase, scaffoldUnits, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -60,7 +60,7 @@ const main = async () => {
   const raw = acs.map((a, i) => {
     let x = 2166136261;
     for (const ch of a.code) x = Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0;
-    const r = ((x ^ i) % 10000) / 10000;
+    const r = (((x ^ i) >>> 0) % 10000) / 10000;
     return 150 + 300 * r ** 1.7;
   });
   const scale = targetBooths / raw.reduce((s, n) => s + n, 0);

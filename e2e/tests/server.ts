@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export const startServer = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env = { ...process.env, PORT: String(port), SAMITI_DATA_DIR: dataDir, HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SAMITI_DATA_DIR: dataDir, HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -16,7 +16,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.SAMITI_DATA_DIR ?? path.join(repoRoot, 'data')),
+    // npm runs workspace scripts in the workspace folder; a relative SAMITI_DATA_DIR means the caller's folder.
+    dataDir: env.SAMITI_DATA_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.SAMITI_DATA_DIR) : path.join(repoRoot, 'data'),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     webDist: path.join(repoRoot, 'web', 'dist'),
   };

@@ -8,11 +8,11 @@ const main = async () => {
   const config = readConfig();
   const { database, release } = await openConfigured(config, 'samiti server');
   const prep = await prepareDatabase(database);
-  let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (prep.isNew && process.env.SAMITI_DEMO !== '0') {
-    console.log('First start: loading the demo organisation…');
-    demo = await seedDemo(systemCtx(database, 'demo'));
+    console.log('First start: loading the demo organisation (all states, districts and assembly units; demo booths)…');
+    await seedDemo(systemCtx(database, 'demo'));
   }
+  const hasDemoLogin = await database.db.selectFrom('app_user').select('id').where('username', '=', DEMO_LOGIN.username).executeTakeFirst();
   const app = await buildApp({
     db: database.db,
     dbKind: database.kind,
@@ -31,8 +31,10 @@ const main = async () => {
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nSamiti is running at http://localhost:${config.port}  (database: ${where})`);
   console.log(`API docs: http://localhost:${config.port}/api/docs`);
-  if (demo || prep.isNew === false) {
-    console.log(`Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (if the demo organisation was loaded)`);
+  if (hasDemoLogin) {
+    console.log(`Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (also up-admin, mzn-president, mzn-viewer with the same password)`);
+  } else {
+    console.log('No demo organisation. Stop the server, then create a login: npx samiti users create --username U --password P --role national-admin');
   }
 };
 
