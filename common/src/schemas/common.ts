@@ -25,3 +25,11 @@ export const ZName = z
   .min(1)
   .max(200)
   .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');
+
+/** Text typed into a search box: 1–200 characters, no control characters. */
+export const ZSearchText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed');

@@ -50,3 +50,11 @@ describe('geography', () => {
     expect((await get('/api/v1/geo/search?q=')).statusCode).toBe(400);
   });
 });
+
+describe('search input', () => {
+  it('refuses control characters with a 400, not a 500', async () => {
+    expect((await get('/api/v1/geo/search?q=a%00b')).statusCode).toBe(400);
+    expect((await get(`/api/v1/units/search?q=${encodeURIComponent('x\u0000y')}`)).statusCode).toBe(400);
+    expect((await get(`/api/v1/geo/search?q=${encodeURIComponent('%_\\')}`)).statusCode).toBe(200);
+  });
+});

@@ -1,4 +1,4 @@
-import { ZError, ZGeoAc, ZGeoPc, ZGeoSearchHit, ZGeoState } from '@samiti/common';
+import { ZError, ZSearchText, ZGeoAc, ZGeoPc, ZGeoSearchHit, ZGeoState } from '@samiti/common';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors';
@@ -62,7 +62,7 @@ export const geoRoutes = async (fastify: FastifyInstance) => {
     {
       schema: {
         tags,
-        querystring: z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({ q: ZSearchText, limit: z.coerce.number().int().min(1).max(100).default(20) }),
         response: { 200: z.object({ items: z.array(ZGeoSearchHit) }), ...errors },
       },
     },

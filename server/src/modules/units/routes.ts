@@ -6,6 +6,7 @@ import {
   ZLevelKey,
   ZName,
   ZScaffoldBody,
+  ZSearchText,
   ZScaffoldResult,
   ZPageQuery,
   ZUnit,
@@ -69,7 +70,7 @@ export const unitRoutes = async (fastify: FastifyInstance) => {
     {
       schema: {
         tags,
-        querystring: z.object({ q: z.string().trim().min(1).max(200), under: ZId.optional(), level: ZLevelKey.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({ q: ZSearchText, under: ZId.optional(), level: ZLevelKey.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
         response: { 200: z.object({ items: z.array(ZUnitSearchHit) }), ...errors },
       },
     },
@@ -86,7 +87,7 @@ export const unitRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         params: idParams,
-        querystring: ZPageQuery.extend({ q: z.string().trim().max(200).optional(), includeDeleted: bool.default(false) }),
+        querystring: ZPageQuery.extend({ q: ZSearchText.optional().or(z.literal('')), includeDeleted: bool.default(false) }),
         response: { 200: ZUnitList, ...errors },
       },
     },
