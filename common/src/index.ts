@@ -3,4 +3,7 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/geo';
 export * from './schemas/units';
+export * from './schemas/people';
+export * from './schemas/posts';
 export * from './names';
+export * from './phone';

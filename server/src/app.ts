@@ -17,6 +17,8 @@ import { authRoutes } from './modules/auth/routes';
 import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queries';
 import { geoRoutes } from './modules/geo/routes';
 import { healthRoutes } from './modules/health/routes';
+import { peopleRoutes } from './modules/people/routes';
+import { postRoutes } from './modules/posts/routes';
 import { unitRoutes } from './modules/units/routes';
 
 declare module 'fastify' {
@@ -81,6 +83,8 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(authRoutes);
   await app.register(geoRoutes);
   await app.register(unitRoutes);
+  await app.register(peopleRoutes);
+  await app.register(postRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });

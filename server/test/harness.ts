@@ -7,6 +7,7 @@ import { buildApp } from '../src/app';
 import { systemCtx } from '../src/bootstrap';
 import { openDatabase, type TDatabase } from '../src/db/connect';
 import { createUser } from '../src/modules/auth/users';
+import { createPerson } from '../src/modules/people/operations';
 import { createUnit } from '../src/modules/units/operations';
 
 /** A fresh database cloned from the run's migrated snapshot: PGlite in memory, or a PostgreSQL copy. */
@@ -72,5 +73,19 @@ export const createHarness = async () => {
     return { cookie: `${cookie.name}=${cookie.value}`, username, password };
   };
 
-  return { app, database, db: database.db, ctx, rootId, unit, chain, login };
+  /** A unique Indian mobile number for each call. */
+  const phone = () => `9${String(Date.now() % 1e5).padStart(5, '0')}${String(++seq).padStart(4, '0')}`;
+
+  /** A person living in `homeUnitId` (a fresh booth when omitted), with consent. */
+  const person = async (input: { homeUnitId?: number; name?: string; nameHi?: string; phone?: string; epic?: string } = {}) =>
+    createPerson(ctx, {
+      homeUnitId: input.homeUnitId ?? (await chain()).booth.id,
+      name: input.name ?? (input.nameHi ? undefined : `Person ${++seq}`),
+      nameHi: input.nameHi,
+      phone: input.phone ?? phone(),
+      epic: input.epic,
+      consent: { purpose: 'party membership records', date: '2026-01-15', method: 'written' },
+    });
+
+  return { app, database, db: database.db, ctx, rootId, unit, chain, login, person, phone };
 };

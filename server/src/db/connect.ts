@@ -24,15 +24,18 @@ export type TOpenOptions =
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+const DATE_OID = 1082;
 // Counts and ids fit in a double; return them as numbers from both engines.
 const toNumber = (v: string) => Number(v);
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date at local midnight shifts a day across time zones.
+const asIs = (v: string) => v;
 
 /** Opens the embedded PGlite database (default) or a PostgreSQL server. */
 export const openDatabase = async (opts: TOpenOptions): Promise<TDatabase> => {
   if (opts.kind === 'postgres') {
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID || oid === NUMERIC_OID ? toNumber : pg.types.getTypeParser(oid, format),
+        oid === INT8_OID || oid === NUMERIC_OID ? toNumber : oid === DATE_OID ? asIs : pg.types.getTypeParser(oid, format),
     };
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types });
     pool.on('error', () => {
@@ -60,7 +63,7 @@ export const openDatabase = async (opts: TOpenOptions): Promise<TDatabase> => {
   const pglite = await PGlite.create(opts.dataDir, {
     extensions: { pg_trgm },
     loadDataDir: opts.loadFrom,
-    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber, [DATE_OID]: asIs },
   });
   const db = new Kysely<DB>({ dialect: pgliteDialect(pglite) });
   return {

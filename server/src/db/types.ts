@@ -91,7 +91,42 @@ export type AuditLogTable = {
   request_id: string | null;
 };
 
+export type PersonTable = {
+  id: Generated<number>;
+  name: string | null;
+  name_hi: string | null;
+  derived_name: 'name' | 'nameHi' | null;
+  gender: 'female' | 'male' | 'other' | null;
+  birth_year: number | null;
+  phone: string;
+  epic: string | null;
+  home_unit_id: number;
+  consent_purpose: string;
+  consent_date: string;
+  consent_method: 'written' | 'verbal' | 'online' | 'sms-otp';
+  search_key: Generated<string>;
+  deleted_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type PostTemplateTable = { level: string; post_key: string; name: string; name_hi: string; seats: number; sort: number };
+
+export type TenureTable = {
+  id: Generated<number>;
+  unit_id: number;
+  post_key: string;
+  person_id: number;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  created_at: Timestamp;
+};
+
 export type DB = {
+  person: PersonTable;
+  post_template: PostTemplateTable;
+  tenure: TenureTable;
   geo_area: GeoAreaTable;
   geo_ac_district: GeoAcDistrictTable;
   polling_station: PollingStationTable;

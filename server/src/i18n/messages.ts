@@ -84,6 +84,36 @@ const MESSAGES = {
   ROW_BAD_COORD: { en: '{column} "{value}" is not a valid coordinate', hi: '{column} "{value}" मान्य निर्देशांक नहीं है' },
   ROW_DUPLICATE: { en: 'part {part} of AC {ac} appears again (first on line {line})', hi: 'विधानसभा {ac} का भाग {part} दोबारा आया है (पहली बार पंक्ति {line} पर)' },
   ROW_NAME_TOO_LONG: { en: 'the name is longer than 200 characters', hi: 'नाम 200 अक्षरों से लंबा है' },
+  PERSON_NOT_FOUND: { en: 'Person {id} was not found.', hi: 'व्यक्ति {id} नहीं मिला।' },
+  PHONE_LENGTH: { en: '"{value}" is not a 10-digit mobile number.', hi: '"{value}" 10 अंकों का मोबाइल नंबर नहीं है।' },
+  PHONE_PREFIX: {
+    en: '"{value}" is not an Indian mobile number (it must start with 6, 7, 8 or 9, after +91 if given).',
+    hi: '"{value}" भारतीय मोबाइल नंबर नहीं है (यह 6, 7, 8 या 9 से शुरू होना चाहिए; +91 हो तो उसके बाद)।',
+  },
+  PHONE_CHARACTERS: { en: '"{value}" has characters a phone number cannot have.', hi: '"{value}" में ऐसे अक्षर हैं जो फ़ोन नंबर में नहीं हो सकते।' },
+  EPIC_FORMAT: {
+    en: '"{value}" is not an EPIC (voter ID) number: three letters and seven digits, e.g. ABC1234567.',
+    hi: '"{value}" EPIC (मतदाता पहचान पत्र) संख्या नहीं है: तीन अक्षर और सात अंक, जैसे ABC1234567।',
+  },
+  PHONE_TAKEN: { en: 'A person with this mobile number already exists.', hi: 'इस मोबाइल नंबर वाला व्यक्ति पहले से है।' },
+  EPIC_TAKEN: { en: 'A person with this EPIC number already exists.', hi: 'इस EPIC संख्या वाला व्यक्ति पहले से है।' },
+  NAME_REQUIRED: { en: 'A name in Hindi or English is required.', hi: 'हिंदी या अंग्रेज़ी में नाम आवश्यक है।' },
+  PERSON_DELETED: { en: 'This person is deleted; restore them first.', hi: 'यह व्यक्ति हटाया जा चुका है; पहले बहाल करें।' },
+  PERSON_NOT_DELETED: { en: 'This person is not deleted.', hi: 'यह व्यक्ति हटाया नहीं गया है।' },
+  PERSON_HOLDS_POST: {
+    en: 'This person holds a post; end the tenure before deleting them.',
+    hi: 'यह व्यक्ति किसी पद पर है; हटाने से पहले कार्यकाल समाप्त करें।',
+  },
+  UNKNOWN_POST: { en: 'A {level} unit has no post "{post}".', hi: '{level} इकाई में "{post}" पद नहीं है।' },
+  POST_FULL: {
+    en: 'All {seats} seat(s) of {post} in this unit are filled; end or replace a tenure first.',
+    hi: 'इस इकाई में {post} के सभी {seats} स्थान भरे हैं; पहले कोई कार्यकाल समाप्त करें या बदलें।',
+  },
+  ALREADY_HOLDS: { en: 'This person already holds this post here.', hi: 'यह व्यक्ति यहाँ पहले से इस पद पर है।' },
+  DATE_IN_FUTURE: { en: 'The date {date} is in the future.', hi: 'तिथि {date} भविष्य की है।' },
+  END_BEFORE_START: { en: 'The end date {end} is before the start date {start}.', hi: 'समाप्ति तिथि {end} आरंभ तिथि {start} से पहले है।' },
+  TENURE_NOT_FOUND: { en: 'Tenure {id} was not found.', hi: 'कार्यकाल {id} नहीं मिला।' },
+  TENURE_ENDED: { en: 'This tenure has already ended.', hi: 'यह कार्यकाल पहले ही समाप्त हो चुका है।' },
 } as const satisfies Record<string, Record<TLocale, string>>;
 
 export type TMessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,71 @@
+import { normalizeEpic, normalizePhone, phoneticKey, type TPerson } from '@samiti/common';
+import { type Kysely, sql } from 'kysely';
+import type { TCtx } from '../../context';
+import type { DB } from '../../db/types';
+import { AppError } from '../../errors';
+import { listHistory } from '../audit/record';
+import { assertRoleAt, inJurisdiction, pathRangeEnd } from '../auth/policy';
+import { loadVisibleUnit } from '../units/queries';
+import { selectPeople, type TPersonRecord, toPerson } from './dto';
+
+export const personNotFound = (id: number | string, field?: string) =>
+  new AppError('NOT_FOUND', 'PERSON_NOT_FOUND', { params: { id }, field });
+
+export const findPersonRecord = (db: Kysely<DB>, id: number) => selectPeople(db).where('p.id', '=', id).executeTakeFirst();
+
+/** A person the actor may see (their home unit is inside the actor's jurisdiction), else 404. */
+export const loadVisiblePerson = async (ctx: TCtx, id: number, field?: string): Promise<TPersonRecord> => {
+  const row = await findPersonRecord(ctx.db, id);
+  if (!row) throw personNotFound(id, field);
+  assertRoleAt(ctx.actor, row.home_path, 'viewer', () => personNotFound(id, field));
+  return row;
+};
+
+export const getPerson = async (ctx: TCtx, id: number): Promise<TPerson> => toPerson(ctx.actor, await loadVisiblePerson(ctx, id));
+
+export type TPeopleQuery = { q?: string; unit?: number; limit: number; cursor?: string };
+
+/**
+ * People inside the actor's jurisdiction (and under `unit`), newest first and paged by id; with
+ * `q`, the best name matches in either script, or the exact phone/EPIC when `q` is one.
+ */
+export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
+  let qb = selectPeople(ctx.db).where('p.deleted_at', 'is', null).where(inJurisdiction(ctx.actor, 'h.path'));
+  if (query.unit !== undefined) {
+    const unit = await loadVisibleUnit(ctx, query.unit);
+    qb = qb.where('h.path', '>=', unit.path).where('h.path', '<', pathRangeEnd(unit.path));
+  }
+  const q = query.q?.trim();
+  if (q) {
+    const phone = /\d{5}/.test(q) ? normalizePhone(q) : null;
+    const epic = normalizeEpic(q);
+    if (phone?.ok) qb = qb.where('p.phone', '=', phone.e164);
+    else if (epic) qb = qb.where('p.epic', '=', epic);
+    else {
+      const key = phoneticKey(q);
+      if (!key) return { items: [], nextCursor: null };
+      qb = qb
+        .where(sql<boolean>`(p.search_key like ${`%${key}%`} or p.search_key % ${key})`)
+        .orderBy(sql`similarity(p.search_key, ${key})`, 'desc');
+    }
+    const rows = await qb.orderBy('p.id', 'desc').limit(query.limit).execute();
+    return { items: rows.map((r) => toPerson(ctx.actor, r)), nextCursor: null };
+  }
+  if (query.cursor) {
+    const last = Number(query.cursor);
+    if (!Number.isSafeInteger(last) || last <= 0) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
+    qb = qb.where('p.id', '<', last);
+  }
+  const rows = await qb.orderBy('p.id', 'desc').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((r) => toPerson(ctx.actor, r)),
+    nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
+  };
+};
+
+export const personHistory = async (ctx: TCtx, id: number) => {
+  await loadVisiblePerson(ctx, id);
+  return listHistory(ctx.db, 'person', id);
+};
+
