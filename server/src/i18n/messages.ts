@@ -1,7 +1,11 @@
 import type { TLocale } from '@samiti/common';
+import { IMPORT_MESSAGES } from './imports';
+import { MEMBERSHIP_MESSAGES } from './membership';
 
-/** Every message the server sends to a person, in both languages. `{x}` is filled from params. */
-const MESSAGES = {
+export type TDictionary = Record<string, Record<TLocale, string>>;
+
+/** Core messages; each domain with many of its own keeps them in `i18n/<domain>.ts`. */
+const CORE = {
   UNAUTHENTICATED: { en: 'Please log in.', hi: 'कृपया लॉग इन करें।' },
   BAD_CREDENTIALS: { en: 'Wrong username or password.', hi: 'उपयोगकर्ता नाम या पासवर्ड गलत है।' },
   FORBIDDEN: {
@@ -114,7 +118,10 @@ const MESSAGES = {
   END_BEFORE_START: { en: 'The end date {end} is before the start date {start}.', hi: 'समाप्ति तिथि {end} आरंभ तिथि {start} से पहले है।' },
   TENURE_NOT_FOUND: { en: 'Tenure {id} was not found.', hi: 'कार्यकाल {id} नहीं मिला।' },
   TENURE_ENDED: { en: 'This tenure has already ended.', hi: 'यह कार्यकाल पहले ही समाप्त हो चुका है।' },
-} as const satisfies Record<string, Record<TLocale, string>>;
+} as const satisfies TDictionary;
+
+/** Every message the server sends to a person, in both languages. `{x}` is filled from params. */
+const MESSAGES = { ...CORE, ...IMPORT_MESSAGES, ...MEMBERSHIP_MESSAGES } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;
 export type TParams = Record<string, string | number>;
