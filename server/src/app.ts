@@ -9,6 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { TActor } from './context';
+import type { TJobs } from './jobs';
 import type { TDatabaseKind } from './db/connect';
 import type { DB } from './db/types';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -17,6 +18,7 @@ import { authRoutes } from './modules/auth/routes';
 import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queries';
 import { geoRoutes } from './modules/geo/routes';
 import { healthRoutes } from './modules/health/routes';
+import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { postRoutes } from './modules/posts/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -25,6 +27,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
     dbKind: TDatabaseKind;
+    jobs: TJobs | null;
   }
   interface FastifyRequest {
     actor: TActor | null;
@@ -35,6 +38,8 @@ declare module 'fastify' {
 export type TAppDeps = {
   db: Kysely<DB>;
   dbKind: TDatabaseKind;
+  /** The background job queue; without it, imports can be checked (dry run) but not run. */
+  jobs?: TJobs;
   /** Folder of the built web app to serve at `/`; omitted in API tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -52,6 +57,7 @@ export const buildApp = async (deps: TAppDeps) => {
   });
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
+  app.decorate('jobs', deps.jobs ?? null);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'en');
   app.setValidatorCompiler(validatorCompiler);
@@ -85,6 +91,7 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(unitRoutes);
   await app.register(peopleRoutes);
   await app.register(postRoutes);
+  await app.register(importRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });

@@ -2,7 +2,9 @@ import { buildApp } from './app';
 import { openConfigured, prepareDatabase, systemCtx } from './bootstrap';
 import { readConfig } from './config';
 import { DEMO_LOGIN, seedDemo } from './demo';
+import { startJobs } from './jobs';
 import { DataDirLockedError } from './lock';
+import { IMPORT_QUEUE, runImportJob } from './modules/imports/jobs';
 
 const main = async () => {
   const config = readConfig();
@@ -13,7 +15,13 @@ const main = async () => {
     await seedDemo(systemCtx(database, 'demo'));
   }
   const hasDemoLogin = await database.db.selectFrom('app_user').select('id').where('username', '=', DEMO_LOGIN.username).executeTakeFirst();
+  const jobs = await startJobs(
+    database,
+    { [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)) },
+    (msg, err) => console.error(msg, err),
+  );
   const app = await buildApp({
+    jobs,
     db: database.db,
     dbKind: database.kind,
     webDist: config.webDist,
@@ -21,6 +29,7 @@ const main = async () => {
   });
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     release();
     process.exit(0);

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { pgliteDialect } from './pglite-dialect';
+import { Lock, pgliteDialect } from './pglite-dialect';
 import type { DB } from './types';
 
 export type TDatabaseKind = 'pglite' | 'postgres';
@@ -14,6 +14,8 @@ export type TDatabase = {
   /** Runs a script of several statements (migrations). */
   exec: (sql: string) => Promise<void>;
   close: () => Promise<void>;
+  /** Raw SQL outside Kysely (the job queue): one statement with parameters, or a script without. */
+  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   /** PGlite only: a tarball of the data directory, used to clone a migrated snapshot in tests. */
   dump?: () => Promise<Blob>;
 };
@@ -57,6 +59,10 @@ export const openDatabase = async (opts: TOpenOptions): Promise<TDatabase> => {
         }
       },
       close: () => db.destroy(),
+      executeSql: async (text, values) => {
+        const r = await pool.query(text, values);
+        return { rows: Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows };
+      },
     };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -65,7 +71,8 @@ export const openDatabase = async (opts: TOpenOptions): Promise<TDatabase> => {
     loadDataDir: opts.loadFrom,
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber, [DATE_OID]: asIs },
   });
-  const db = new Kysely<DB>({ dialect: pgliteDialect(pglite) });
+  const lock = new Lock();
+  const db = new Kysely<DB>({ dialect: pgliteDialect(pglite, lock) });
   return {
     db,
     kind: 'pglite',
@@ -82,5 +89,17 @@ export const openDatabase = async (opts: TOpenOptions): Promise<TDatabase> => {
       if (!pglite.closed) await pglite.close();
     },
     dump: () => pglite.dumpDataDir('none'),
+    executeSql: async (text, values) => {
+      const release = await lock.acquire();
+      try {
+        if (!values || values.length === 0) {
+          const results = await pglite.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        }
+        return { rows: (await pglite.query(text, values)).rows };
+      } finally {
+        release();
+      }
+    },
   };
 };

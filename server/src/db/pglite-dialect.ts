@@ -16,7 +16,7 @@ import {
  * whole transaction, so connections are handed out one at a time behind a FIFO lock: a query
  * issued while a transaction is open waits for it instead of running inside it.
  */
-class Lock {
+export class Lock {
   #tail: Promise<void> = Promise.resolve();
   acquire(): Promise<() => void> {
     let release!: () => void;
@@ -43,11 +43,12 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  readonly #lock = new Lock();
+  readonly #lock: Lock;
   readonly #releases = new WeakMap<DatabaseConnection, () => void>();
   readonly #connection: PGliteConnection;
-  constructor(pg: PGlite) {
+  constructor(pg: PGlite, lock: Lock) {
     this.#connection = new PGliteConnection(pg);
+    this.#lock = lock;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -72,10 +73,13 @@ class PGliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A Kysely dialect over one PGlite instance (PostgreSQL compiler, adapter and introspector). */
-export const pgliteDialect = (pg: PGlite): Dialect => ({
+/**
+ * A Kysely dialect over one PGlite instance (PostgreSQL compiler, adapter and introspector).
+ * Anything else that talks to the same PGlite (the job queue) must take the same `lock`.
+ */
+export const pgliteDialect = (pg: PGlite, lock: Lock): Dialect => ({
   createAdapter: () => new PostgresAdapter(),
-  createDriver: () => new PGliteDriver(pg),
+  createDriver: () => new PGliteDriver(pg, lock),
   createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
   createQueryCompiler: () => new PostgresQueryCompiler(),
 });

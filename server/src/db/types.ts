@@ -123,7 +123,25 @@ export type TenureTable = {
   created_at: Timestamp;
 };
 
+export type ImportJobTable = {
+  id: Generated<number>;
+  kind: 'people-posts';
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  user_id: number;
+  locale: Generated<string>;
+  file_name: string | null;
+  file: Uint8Array | null;
+  options: Json;
+  processed: Generated<number>;
+  total: Generated<number>;
+  report: Json;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+};
+
 export type DB = {
+  import_job: ImportJobTable;
   person: PersonTable;
   post_template: PostTemplateTable;
   tenure: TenureTable;

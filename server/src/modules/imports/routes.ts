@@ -1,0 +1,116 @@
+import { CONSENT_METHODS, ZError, ZId } from '@samiti/common';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { requireCtx, zod } from '../../http';
+import { isNationalAdmin } from '../auth/policy';
+import { IMPORT_QUEUE, progress } from './jobs';
+import { importPeoplePosts } from './people-posts';
+
+const tags = ['imports'];
+const ZRowError = z.object({ line: z.number(), messages: z.array(z.string()) });
+const ZReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  newPeople: z.number(),
+  matchedPeople: z.number(),
+  appointments: z.number(),
+  alreadyHolding: z.number(),
+  errors: z.array(ZRowError),
+});
+const ZJob = z.object({
+  id: z.number(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  processed: z.number(),
+  total: z.number(),
+  report: ZReport.nullable(),
+  error: z.string().nullable(),
+  fileName: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD = 40 * 1024 * 1024;
+
+export const importRoutes = async (fastify: FastifyInstance) => {
+  const app = zod(fastify);
+  fastify.addContentTypeParser([XLSX_TYPE, 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/api/v1/imports/people-posts',
+    {
+      bodyLimit: MAX_UPLOAD,
+      schema: {
+        tags,
+        description:
+          'Upload a CSV (UTF-8) or XLSX of people and posts as the request body. dryRun=true answers with the report; otherwise the import is queued and runs all-or-nothing in the background (poll GET /api/v1/imports/:id).',
+        querystring: z.object({
+          dryRun: z.enum(['true', 'false']).default('true'),
+          state: z.string().trim().toUpperCase().regex(/^[SU]\d{2}$/).optional(),
+          fileName: z.string().max(200).optional(),
+          consentPurpose: z.string().trim().min(3).max(300),
+          consentDate: z.iso.date(),
+          consentMethod: z.enum(CONSENT_METHODS),
+        }),
+        response: { 200: ZReport, 202: ZJob, 400: ZError.extend({ report: ZReport.optional() }), 401: ZError, 403: ZError, 413: ZError, 415: ZError },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA');
+      const q = req.query;
+      const consent = { purpose: q.consentPurpose, date: q.consentDate, method: q.consentMethod };
+      // Always check first; a file with bad rows is never queued.
+      const report = await importPeoplePosts(ctx, req.body, { dryRun: true, state: q.state, consent });
+      if (report.errors.length) {
+        throw new AppError('VALIDATION', 'IMPORT_ROWS_INVALID', { field: 'file', params: { count: report.errors.length }, extra: { report } });
+      }
+      if (q.dryRun === 'true') return reply.send(report);
+      const jobs = req.server.jobs;
+      if (!jobs) throw new Error('the job queue is not running');
+      const job = await ctx.db
+        .insertInto('import_job')
+        .values({ kind: 'people-posts', user_id: ctx.actor.userId, locale: ctx.locale, file_name: q.fileName ?? null, file: req.body, options: JSON.stringify({ state: q.state, consent }), report: null })
+        .returning(['id', 'created_at'])
+        .executeTakeFirstOrThrow();
+      await jobs.send(IMPORT_QUEUE, { jobId: job.id });
+      return reply.code(202).send({
+        id: job.id,
+        status: 'queued' as const,
+        processed: 0,
+        total: report.newPeople + report.appointments,
+        report: null,
+        error: null,
+        fileName: q.fileName ?? null,
+        createdAt: new Date(job.created_at).toISOString(),
+        finishedAt: null,
+      });
+    },
+  );
+
+  app.get('/api/v1/imports/:id', { schema: { tags, params: z.object({ id: ZId }), response: { 200: ZJob, 400: ZError, 401: ZError, 404: ZError } } }, async (req) => {
+    const ctx = requireCtx(req);
+    const live = progress.get(req.params.id);
+    const job = await ctx.db
+      .selectFrom('import_job')
+      .select(['id', 'status', 'user_id', 'processed', 'total', 'report', 'error', 'file_name', 'created_at', 'finished_at'])
+      .where('id', '=', req.params.id)
+      .executeTakeFirst();
+    if (!job || (job.user_id !== ctx.actor.userId && !isNationalAdmin(ctx.actor))) {
+      throw new AppError('NOT_FOUND', 'IMPORT_NOT_FOUND', { params: { id: req.params.id } });
+    }
+    return {
+      id: job.id,
+      status: job.status,
+      processed: live?.processed ?? job.processed,
+      total: live?.total ?? job.total,
+      report: (job.report as z.infer<typeof ZReport> | null) ?? null,
+      error: job.error,
+      fileName: job.file_name,
+      createdAt: new Date(job.created_at).toISOString(),
+      finishedAt: job.finished_at ? job.finished_at.toISOString() : null,
+    };
+  });
+};
