@@ -4,6 +4,8 @@ import type { TRole } from '@samiti/common';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../src/app';
+import { startJobs } from '../src/jobs';
+import { IMPORT_QUEUE, runImportJob } from '../src/modules/imports/jobs';
 import { systemCtx } from '../src/bootstrap';
 import { openDatabase, type TDatabase } from '../src/db/connect';
 import { createUser } from '../src/modules/auth/users';
@@ -37,15 +39,19 @@ export const openTestDatabase = async (): Promise<TDatabase> => {
 export type THarness = Awaited<ReturnType<typeof createHarness>>;
 
 /** An app on a fresh database, with factories that create their own parents. Closed after the file. */
-export const createHarness = async () => {
+export const createHarness = async (opts: { jobs?: boolean } = {}) => {
   const database = await openTestDatabase();
-  const app = await buildApp({ db: database.db, dbKind: database.kind });
+  const jobs = opts.jobs
+    ? await startJobs(database, { [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)) }, () => undefined)
+    : undefined;
+  const app = await buildApp({ db: database.db, dbKind: database.kind, jobs });
   const ctx = systemCtx(database, 'test');
   const root = await ctx.db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow();
   const rootId = root.root_unit_id as number;
   let seq = 0;
   afterAll(async () => {
     await app.close();
+    await jobs?.stop();
     await database.close();
   });
 

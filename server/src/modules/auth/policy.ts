@@ -42,6 +42,9 @@ export const assertRoleAt = (actor: TActor, path: string, min: TRole, notFound: 
   return role;
 };
 
+/** Whether any of the actor's grants reaches `min` (for actions that name their units later, like imports). */
+export const hasRoleAnywhere = (actor: TActor, min: TRole) => actor.grants.some((g) => ROLE_RANK[g.role] >= ROLE_RANK[min]);
+
 export const assertNationalAdmin = (actor: TActor) => {
   if (!isNationalAdmin(actor)) throw new AppError('FORBIDDEN', 'FORBIDDEN');
 };

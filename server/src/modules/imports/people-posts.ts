@@ -69,12 +69,25 @@ const resolveUnits = async (db: Kysely<DB>, ids: number[], booths: { ac: string;
 const postLookup = async (db: Kysely<DB>) => {
   const rows = await db.selectFrom('post_template').selectAll().execute();
   const byLevel = new Map<string, Map<string, { key: string; name: string; seats: number }>>();
-  const alias: Record<string, string> = { bla: 'booth-agent', 'bla-2': 'booth-agent', agent: 'booth-agent', prabhari: 'in-charge', adhyaksh: 'president' };
+  // Other names sheets use for the same posts (the template's own names are added per level below).
+  const alias: Record<string, string[]> = {
+    president: ['adhyaksh', 'अध्यक्ष', 'बूथ अध्यक्ष', 'booth president'],
+    'vice-president': ['upadhyaksh', 'उपाध्यक्ष'],
+    'general-secretary': ['mahamantri', 'mahasachiv', 'महामंत्री', 'महासचिव'],
+    secretary: ['mantri', 'sachiv', 'मंत्री', 'सचिव'],
+    treasurer: ['koshadhyaksh', 'कोषाध्यक्ष'],
+    spokesperson: ['pravakta', 'प्रवक्ता'],
+    'in-charge': ['prabhari', 'प्रभारी'],
+    'booth-agent': ['bla', 'bla-2', 'agent', 'booth agent', 'बीएलए', 'बूथ एजेंट', 'बूथ लेवल एजेंट'],
+    'whatsapp-in-charge': ['whatsapp', 'व्हाट्सऐप प्रभारी', 'व्हाट्सएप प्रभारी'],
+    member: ['sadasya', 'सदस्य', 'committee member'],
+    convenor: ['sanyojak', 'संयोजक'],
+    'co-convenor': ['sah-sanyojak', 'सह-संयोजक', 'सह संयोजक'],
+  };
   for (const r of rows) {
     const m = byLevel.get(r.level) ?? new Map();
     const entry = { key: r.post_key, name: r.name, seats: r.seats };
-    for (const label of [r.post_key, r.name, r.name_hi]) m.set(label.trim().toLowerCase(), entry);
-    for (const [a, key] of Object.entries(alias)) if (key === r.post_key) m.set(a, entry);
+    for (const label of [r.post_key, r.name, r.name_hi, ...(alias[r.post_key] ?? [])]) m.set(label.trim().toLowerCase(), entry);
     byLevel.set(r.level, m);
   }
   return (level: string, label: string) => byLevel.get(level)?.get(label.trim().toLowerCase()) ?? null;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireCtx, zod } from '../../http';
-import { isNationalAdmin } from '../auth/policy';
+import { hasRoleAnywhere, isNationalAdmin } from '../auth/policy';
 import { IMPORT_QUEUE, progress } from './jobs';
 import { importPeoplePosts } from './people-posts';
 
@@ -59,6 +59,7 @@ export const importRoutes = async (fastify: FastifyInstance) => {
     },
     async (req, reply) => {
       const ctx = requireCtx(req);
+      if (!hasRoleAnywhere(ctx.actor, 'data-entry')) throw new AppError('FORBIDDEN', 'FORBIDDEN');
       if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA');
       const q = req.query;
       const consent = { purpose: q.consentPurpose, date: q.consentDate, method: q.consentMethod };
