@@ -17,6 +17,7 @@ import { pickLocale } from './i18n/messages';
 import { authRoutes } from './modules/auth/routes';
 import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queries';
 import { geoRoutes } from './modules/geo/routes';
+import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
 import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
@@ -92,6 +93,7 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(peopleRoutes);
   await app.register(postRoutes);
   await app.register(importRoutes);
+  await app.register(exportRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });

@@ -58,4 +58,8 @@ export const IMPORT_MESSAGES = {
     hi: 'मोबाइल {phone} पंक्ति {line} पर किसी और EPIC के साथ आया है',
   },
   R_PERSON_DELETED: { en: 'this mobile belongs to a deleted person; restore them first', hi: 'यह मोबाइल हटाए गए व्यक्ति का है; पहले उन्हें बहाल करें' },
+  EXPORT_TOO_LARGE: {
+    en: 'More than {max} rows: export a smaller unit.',
+    hi: '{max} से अधिक पंक्तियाँ: किसी छोटी इकाई का निर्यात करें।',
+  },
 } as const satisfies TDictionary;

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 
+// Signs, digits, X (masked digits), spaces and brackets cannot make a formula: phone numbers stay as they are.
+const PLAIN_NUMBER = /^[+-]?[\dX\s().]+$/;
+
 /**
  * A cell a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a leading
  * apostrophe, so an exported name like "=HYPERLINK(…)" stays text when the file is opened.
@@ -7,7 +10,7 @@ import ExcelJS from 'exceljs';
 export const neutralise = (v: string | number | null | undefined): string | number => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return v;
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /^[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 };
 
 export type TTable = { columns: { key: string; header: string }[]; rows: Record<string, string | number | null>[] };

@@ -19,7 +19,7 @@ export type TImportJobOptions = { state?: string; consent: TConsent };
 /** Runs one queued import as the user who uploaded it, and records the outcome on the job row. */
 export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
   const job = await db.selectFrom('import_job').selectAll().where('id', '=', jobId).executeTakeFirst();
-  if (!job || job.status !== 'queued' || !job.file) return;
+  if (job?.status !== 'queued' || !job.file) return;
   await db.updateTable('import_job').set({ status: 'running' }).where('id', '=', jobId).execute();
   const actor = await loadActor(db, job.user_id);
   const options = job.options as TImportJobOptions;

@@ -1,0 +1,35 @@
+import { ZError, ZId } from '@samiti/common';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireCtx, zod } from '../../http';
+import { toCsv, toXlsx } from '../../lib/export';
+import { recordAudit } from '../audit/record';
+import { buildExport, EXPORT_KINDS } from './tables';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const exportRoutes = async (fastify: FastifyInstance) => {
+  zod(fastify).get(
+    '/api/v1/exports/:kind',
+    {
+      schema: {
+        tags: ['exports'],
+        description: 'Download people, current posts or vacancies under a unit as CSV (UTF-8 with BOM) or XLSX. Every export is audited.',
+        params: z.object({ kind: z.enum(EXPORT_KINDS) }),
+        querystring: z.object({ unit: ZId, format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: { 200: z.any().describe('the CSV or XLSX file'), 400: ZError, 401: ZError, 404: ZError },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const { kind } = req.params;
+      const { unit, format } = req.query;
+      const table = await buildExport(ctx, kind, unit);
+      await recordAudit(ctx.db, ctx, { action: `export.${kind}`, entityType: 'unit', entityId: unit, after: { format, rows: table.rows.length } });
+      const name = `samiti-${kind}-unit-${unit}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await toXlsx(table, kind));
+      return reply.type('text/csv; charset=utf-8').send(toCsv(table));
+    },
+  );
+};
