@@ -42,6 +42,18 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
     expect(scaffold.out).toMatch(/created 1 state, \d+ district, 224 assembly and 213 booth units/);
     expect(samiti('units', 'scaffold', '--state', 'Karnataka').code).not.toBe(0);
 
+    const committee = path.join(dataDir, 'committee.csv');
+    fs.writeFileSync(committee, 'विधानसभा,बूथ,पद,नाम,मोबाइल\n157,108,अध्यक्ष,रमेश,9876500001\n157,108,BLA,Suresh,9876500002\n');
+    const consent = ['--consent-purpose', 'booth committee records', '--consent-date', '2026-10-01'];
+    expect(samiti('people', 'import', committee, '--state', 'S10', '--dry-run', ...consent).out).toContain('would import 2 rows: 2 new people');
+    expect(samiti('people', 'import', committee, '--state', 'S10', ...consent).out).toContain('imported 2 rows: 2 new people');
+    const again = samiti('people', 'import', committee, '--state', 'S10', '--consent-purpose', 'x', '--consent-date', '2026-10-01');
+    expect(again.out).toContain('2 matched');
+    fs.writeFileSync(committee, 'विधानसभा,बूथ,पद,नाम,मोबाइल\n157,108,king,रमेश,98765\n');
+    const badImport = samiti('people', 'import', committee, '--state', 'S10', ...consent);
+    expect(badImport.code).toBe(1);
+    expect(badImport.err).toContain('line 2');
+
     const user = samiti('users', 'create', '--username', 'ka-admin', '--password', 'long-password', '--role', 'admin');
     expect(user.out).toContain('created user ka-admin');
     const dup = samiti('users', 'create', '--username', 'ka-admin', '--password', 'long-password', '--role', 'admin');

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { ROLES, type TRole } from '@samiti/common';
+import { CONSENT_METHODS, ROLES, type TRole } from '@samiti/common';
 import {
   AppError,
   DataDirLockedError,
   DEMO_LOGIN,
+  importPeoplePosts,
   importPollingStations,
   openConfigured,
   prepareDatabase,
@@ -90,6 +91,48 @@ booths
       }
       const verb = r.dryRun ? 'would import' : 'imported';
       console.log(`${verb} ${r.rows} rows: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.mergedDuplicates} duplicate rows merged`);
+    });
+  });
+
+const people = program.command('people').description('people and their posts');
+people
+  .command('import')
+  .argument('<file>', 'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), post, name, mobile[, EPIC, gender, birth year, start date]; English or Hindi headings')
+  .requiredOption('--consent-purpose <text>', 'what the people in the file consented to')
+  .requiredOption('--consent-date <YYYY-MM-DD>', 'when consent was collected')
+  .option('--consent-method <method>', 'written | verbal | online | sms-otp', 'written')
+  .option('--state <code>', 'state code for rows that give AC and part numbers without a state', stateCode)
+  .option('--dry-run', 'check and count only; write nothing')
+  .description('import people and appoint them to posts, all or nothing')
+  .action(async (file: string, opts: { consentPurpose: string; consentDate: string; consentMethod: string; state?: string; dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+    const method = opts.consentMethod as (typeof CONSENT_METHODS)[number];
+    if (!CONSENT_METHODS.includes(method)) throw new Error(`--consent-method must be one of ${CONSENT_METHODS.join(', ')}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.consentDate)) throw new Error('--consent-date must be YYYY-MM-DD');
+    const bytes = fs.readFileSync(file);
+    await withDatabase('people import', async (ctx) => {
+      let last = 0;
+      const r = await importPeoplePosts(ctx, bytes, {
+        dryRun: Boolean(opts.dryRun),
+        state: opts.state,
+        consent: { purpose: opts.consentPurpose, date: opts.consentDate, method },
+        onProgress: (done, total) => {
+          const pct = Math.floor((done / total) * 100);
+          if (pct >= last + 10 || done === total) {
+            last = pct;
+            process.stderr.write(`  writing… ${done}/${total} (${pct}%)\n`);
+          }
+        },
+      });
+      if (r.errors.length) {
+        for (const e of r.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.messages.join('; ')}`);
+        if (r.errors.length > 50) console.error(`… and ${r.errors.length - 50} more rows with errors`);
+        console.error(`${r.errors.length} of ${r.rows} rows have errors; nothing was imported.`);
+        process.exitCode = 1;
+        return;
+      }
+      const verb = r.dryRun ? 'would import' : 'imported';
+      console.log(`${verb} ${r.rows} rows: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.appointments} appointments (${r.alreadyHolding} already held)`);
     });
   });
 

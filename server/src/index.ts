@@ -8,4 +8,5 @@ export { AppError } from './errors';
 export { DataDirLockedError, lockDataDir } from './lock';
 export { createUser } from './modules/auth/users';
 export { importPollingStations } from './modules/geo/polling-stations';
+export { importPeoplePosts } from './modules/imports/people-posts';
 export { scaffoldUnits } from './modules/units/scaffold';
