@@ -54,10 +54,16 @@ export const ZPerson = z.object({
   homeUnit: z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string() }),
   consent: ZConsent,
   deletedAt: z.string().nullable(),
+  /** Set when this record was merged into another (it is then deleted; unmerge brings it back). */
+  mergedInto: z.number().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.object({ canEdit: z.boolean(), canDelete: z.boolean(), canRestore: z.boolean(), canAppoint: z.boolean() }),
 });
 export type TPerson = z.infer<typeof ZPerson>;
+
+export const ZDuplicatePair = z.object({ a: ZPerson, b: ZPerson, score: z.number() });
+export type TDuplicatePair = z.infer<typeof ZDuplicatePair>;
+export const ZMergeResult = z.object({ person: ZPerson, mergeId: z.number(), tenures: z.number(), memberships: z.number(), enrolments: z.number() });
 
 export const ZPersonList = z.object({ items: z.array(ZPerson), nextCursor: z.string().nullable() });

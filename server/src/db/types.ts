@@ -101,6 +101,7 @@ export type PersonTable = {
   phone: string;
   epic: string | null;
   home_unit_id: number;
+  merged_into: Generated<number | null>;
   consent_purpose: string;
   consent_date: string;
   consent_method: 'written' | 'verbal' | 'online' | 'sms-otp';
@@ -140,7 +141,21 @@ export type ImportJobTable = {
   finished_at: Date | null;
 };
 
+export type PersonMergeTable = {
+  id: Generated<number>;
+  source_id: number;
+  target_id: number;
+  moved_tenures: number[];
+  moved_memberships: number[];
+  moved_enrolments: number[];
+  merged_by: number | null;
+  merged_at: Timestamp;
+  undone_at: Date | null;
+  undone_by: number | null;
+};
+
 export type DB = {
+  person_merge: PersonMergeTable;
   import_job: ImportJobTable;
   person: PersonTable;
   post_template: PostTemplateTable;

@@ -117,6 +117,16 @@ const CORE = {
   DATE_IN_FUTURE: { en: 'The date {date} is in the future.', hi: 'तिथि {date} भविष्य की है।' },
   END_BEFORE_START: { en: 'The end date {end} is before the start date {start}.', hi: 'समाप्ति तिथि {end} आरंभ तिथि {start} से पहले है।' },
   TENURE_NOT_FOUND: { en: 'Tenure {id} was not found.', hi: 'कार्यकाल {id} नहीं मिला।' },
+  MERGE_SELF: { en: 'A person cannot be merged into themselves.', hi: 'किसी व्यक्ति को उसी में नहीं मिलाया जा सकता।' },
+  MERGE_DRIVE_CONFLICT: {
+    en: 'Both records are members in the same membership drive; reject one membership first.',
+    hi: 'दोनों रिकॉर्ड एक ही सदस्यता अभियान में सदस्य हैं; पहले एक सदस्यता अस्वीकार करें।',
+  },
+  MERGE_SAME_POST: {
+    en: 'Both records hold the same post in the same unit; end one tenure first.',
+    hi: 'दोनों रिकॉर्ड एक ही इकाई में एक ही पद पर हैं; पहले एक कार्यकाल समाप्त करें।',
+  },
+  NOT_MERGED: { en: 'This person was not merged into anyone.', hi: 'इस व्यक्ति को किसी में मिलाया नहीं गया है।' },
   TENURE_ENDED: { en: 'This tenure has already ended.', hi: 'यह कार्यकाल पहले ही समाप्त हो चुका है।' },
 } as const satisfies TDictionary;
 

@@ -19,6 +19,7 @@ export const selectPeople = (db: Kysely<DB>) =>
       'p.phone',
       'p.epic',
       'p.home_unit_id',
+      'p.merged_into',
       'p.consent_purpose',
       'p.consent_date',
       'p.consent_method',
@@ -54,6 +55,7 @@ export const toPerson = (actor: TActor, r: TPersonRecord): TPerson => {
     homeUnit: { id: r.home_unit_id, name: r.home_name, nameHi: r.home_name_hi, level: r.home_level },
     consent: { purpose: r.consent_purpose, date: r.consent_date, method: r.consent_method },
     deletedAt: r.deleted_at ? r.deleted_at.toISOString() : null,
+    mergedInto: r.merged_into,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
     actions: {

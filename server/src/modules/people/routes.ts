@@ -1,8 +1,9 @@
-import { ZError, ZHistoryEntry, ZId, ZPerson, ZPersonCreate, ZPersonList, ZPersonPatch, ZSearchText, ZTenure } from '@samiti/common';
+import { ZDuplicatePair, ZError, ZHistoryEntry, ZMergeResult, ZId, ZPerson, ZPersonCreate, ZPersonList, ZPersonPatch, ZSearchText, ZTenure } from '@samiti/common';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
 import { listPersonTenures } from '../posts/queries';
+import { listDuplicates, mergePerson, unmergePerson } from './merge';
 import { createPerson, deletePerson, restorePerson, updatePerson } from './operations';
 import { getPerson, listPeople, personHistory } from './queries';
 
@@ -62,5 +63,21 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
     '/api/v1/people/:id/tenures',
     { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZTenure) }), ...errors } } },
     async (req) => ({ items: await listPersonTenures(requireCtx(req), req.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/units/:id/duplicates',
+    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZDuplicatePair) }), ...errors } } },
+    async (req) => ({ items: await listDuplicates(requireCtx(req), req.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/people/:id/merge',
+    { schema: { tags, params: idParams, body: z.object({ intoId: z.number().int().positive() }), response: { 200: ZMergeResult, ...errors } } },
+    async (req) => mergePerson(requireCtx(req), req.params.id, req.body.intoId),
+  );
+
+  app.post('/api/v1/people/:id/unmerge', { schema: { tags, params: idParams, response: { 200: ZPerson, ...errors, 409: ZError } } }, async (req) =>
+    unmergePerson(requireCtx(req), req.params.id),
   );
 };
