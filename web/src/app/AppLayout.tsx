@@ -10,6 +10,7 @@ const NavItems = () => {
   const { pathname } = useLocation();
   const items = [
     { to: '/', label: t('nav.organisation'), testId: 'nav-units', isActive: (path: string) => path === '/' || path.startsWith('/units') },
+    { to: '/people', label: t('nav.people'), testId: 'nav-people', isActive: (path: string) => path.startsWith('/people') },
     { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
   ];
   return (

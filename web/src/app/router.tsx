@@ -5,6 +5,8 @@ import { GeoAcRedirect } from '../modules/geo/components/GeoAcRedirect';
 import { GeoPcPage } from '../modules/geo/components/GeoPcPage';
 import { GeoStatePage } from '../modules/geo/components/GeoStatePage';
 import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
+import { PeoplePage } from '../modules/people/components/PeoplePage';
+import { PersonPage } from '../modules/people/components/PersonPage';
 import { HomeRedirect } from '../modules/units/components/HomeRedirect';
 import { UnitPage } from '../modules/units/components/UnitPage';
 import { AppLayout } from './AppLayout';
@@ -22,6 +24,8 @@ export const createRouter = () =>
             { index: true, element: <HomeRedirect /> },
             { path: 'units', element: <Navigate to="/" replace /> },
             { path: 'units/:id', element: <UnitPage /> },
+            { path: 'people', element: <PeoplePage /> },
+            { path: 'people/:id', element: <PersonPage /> },
             { path: 'geo', element: <GeoStatesPage /> },
             { path: 'geo/:state', element: <GeoStatePage /> },
             { path: 'geo/:state/pc/:number', element: <GeoPcPage /> },

@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly error: string;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  /** On a 409: the record that already holds the phone, EPIC or name the request tried to use. */
+  readonly existingId: number | undefined;
 
-  constructor(input: { status: number; error: string; message: string; field?: string; requestId?: string }) {
+  constructor(input: { status: number; error: string; message: string; field?: string; requestId?: string; existingId?: number }) {
     super(input.message);
     this.name = 'ApiError';
     this.status = input.status;
     this.error = input.error;
     this.field = input.field;
     this.requestId = input.requestId;
+    this.existingId = input.existingId;
   }
 }
 
@@ -74,6 +77,7 @@ const toApiError = async (res: Response): Promise<ApiError> => {
       message: String(body.message),
       field: typeof body.field === 'string' ? body.field : undefined,
       requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+      existingId: typeof body.existingId === 'number' ? body.existingId : undefined,
     });
   }
   // No server message: the UI words it from the status, in the user's language.

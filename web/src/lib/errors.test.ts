@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from './api';
-import { errorField, errorText, formError, isRetryable } from './errors';
+import { conflictOf, errorField, errorText, formError, isRetryable } from './errors';
 
 const t = ((key: string) => `t:${key}`) as unknown as TFunction;
 
@@ -40,5 +40,17 @@ describe('formError', () => {
     const err = new ApiError({ status: 409, error: 'CONFLICT', message: 'exists', field: 'name' });
     expect(formError(err, ['name'], t)).toEqual({ field: null, message: 'exists' });
     expect(formError(null, ['name'], t)).toBeNull();
+  });
+});
+
+describe('conflictOf', () => {
+  it('finds the existing record of a 409', () => {
+    const clash = new ApiError({ status: 409, error: 'CONFLICT', message: 'यह मोबाइल पहले से दर्ज है', field: 'phone', existingId: 42 });
+    expect(conflictOf(clash)).toEqual({ existingId: 42, field: 'phone', message: 'यह मोबाइल पहले से दर्ज है' });
+  });
+  it('is null for anything else', () => {
+    expect(conflictOf(new ApiError({ status: 409, error: 'CONFLICT', message: 'x' }))).toBeNull();
+    expect(conflictOf(new ApiError({ status: 400, error: 'VALIDATION', message: 'x', existingId: 3 }))).toBeNull();
+    expect(conflictOf(null)).toBeNull();
   });
 });

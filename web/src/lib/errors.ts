@@ -37,3 +37,9 @@ export const formError = <F extends string>(
   const field = fields.find((f) => f === named) ?? null;
   return { field, message: errorText(error, t) };
 };
+
+/** A 409 naming the record that already holds what the request tried to use (a phone, an EPIC…), or null. */
+export const conflictOf = (error: unknown): { existingId: number; field: string | undefined; message: string } | null =>
+  error instanceof ApiError && error.status === 409 && error.existingId !== undefined
+    ? { existingId: error.existingId, field: error.field, message: error.message }
+    : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('groups in lakhs and crores in both languages', () => {
@@ -21,5 +21,19 @@ describe('formatDateTime', () => {
   });
   it('returns unparseable input unchanged', () => {
     expect(formatDateTime('not a date', 'en')).toBe('not a date');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats a calendar date per language without shifting the day', () => {
+    expect(formatDate('2024-06-04', 'en')).toBe('4 Jun 2024');
+    const hi = formatDate('2024-06-04', 'hi');
+    expect(hi).toContain('4');
+    expect(hi).toContain('2024');
+    expect(hi).toMatch(/[\u0900-\u097F]/);
+    expect(formatDate('2024-01-01', 'en')).toBe('1 Jan 2024');
+  });
+  it('returns unparseable input unchanged', () => {
+    expect(formatDate('someday', 'en')).toBe('someday');
   });
 });

@@ -7,6 +7,8 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { PeoplePanel } from '../../people/components/PeoplePanel';
+import { PostsPanel } from '../../posts/components/PostsPanel';
 import { useUnit } from '../hooks/useUnit';
 import { ChildrenPanel } from './ChildrenPanel';
 import { HistoryList } from './HistoryList';
@@ -15,13 +17,17 @@ import { UnitHeader } from './UnitHeader';
 import { UnitPageSkeleton } from './UnitPageSkeleton';
 import { UnitSearchBox } from './UnitSearchBox';
 
-type TTab = 'children' | 'history';
+const TABS = ['children', 'posts', 'people', 'history'] as const;
+type TTab = (typeof TABS)[number];
+
+const isTab = (value: string | null): value is TTab => TABS.includes(value as TTab);
 
 const UnitView = ({ unit }: { unit: TUnit }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const [params, setParams] = useSearchParams();
-  const tab: TTab = params.get('tab') === 'history' ? 'history' : 'children';
+  const requested = params.get('tab');
+  const tab: TTab = isTab(requested) ? requested : 'children';
   useDocumentTitle(`${displayName(unit, lang)} · ${t('app.name')}`);
 
   return (
@@ -34,7 +40,7 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
         </Alert>
       )}
       <UnitSearchBox unit={unit} />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(isTab(v) && v !== 'children' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab
             value="children"
@@ -46,12 +52,24 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
           >
             {t('units.tabChildren')}
           </Tabs.Tab>
+          <Tabs.Tab value="posts" data-testid="tab-posts">
+            {t('units.tabPosts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="people" data-testid="tab-people">
+            {t('units.tabPeople')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">
             {t('units.tabHistory')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="children" pt="md">
           <ChildrenPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="posts" pt="md">
+          <PostsPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="people" pt="md">
+          <PeoplePanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryList unitId={unit.id} />
@@ -68,7 +86,7 @@ const UnitLoader = ({ id }: { id: number }) => {
   return <UnitPageSkeleton />;
 };
 
-/** /units/:id — one unit of the organisation, with its sub-units and history. */
+/** /units/:id — one unit of the organisation, with its sub-units, posts, people and history. */
 export const UnitPage = () => {
   const { id } = useParams();
   const unitId = Number(id);

@@ -1,0 +1,39 @@
+import type { THistoryEntry, TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
+import { api } from '../../lib/api';
+
+type Items<T> = { items: T[] };
+export type TPeoplePage = { items: TPerson[]; nextCursor: string | null };
+/** `unit` null: everyone in the user's jurisdiction. */
+export type TPeopleFilter = { q: string; unit: number | null };
+
+/** Every people query starts with 'people' so one invalidation after a write refreshes what is on screen. */
+export const personKeys = {
+  all: ['people'] as const,
+  list: (filter: TPeopleFilter) => ['people', 'list', filter] as const,
+  search: (q: string) => ['people', 'search', q] as const,
+  detail: (id: number) => ['people', id] as const,
+  history: (id: number) => ['people', id, 'history'] as const,
+};
+
+export const PEOPLE_PAGE_SIZE = 50;
+export const PEOPLE_SEARCH_LIMIT = 20;
+
+export const fetchPeople = (filter: TPeopleFilter, cursor: string | null, signal?: AbortSignal): Promise<TPeoplePage> =>
+  api<TPeoplePage>('/people', { query: { q: filter.q, unit: filter.unit, limit: PEOPLE_PAGE_SIZE, cursor }, signal });
+
+/** Anyone in the user's whole jurisdiction: an in-charge may come from outside the unit. */
+export const searchPeople = (q: string, signal?: AbortSignal): Promise<TPerson[]> =>
+  api<TPeoplePage>('/people', { query: { q, limit: PEOPLE_SEARCH_LIMIT }, signal }).then((r) => r.items);
+
+export const fetchPerson = (id: number, signal?: AbortSignal): Promise<TPerson> => api<TPerson>(`/people/${id}`, { signal });
+
+export const fetchPersonHistory = (id: number, signal?: AbortSignal): Promise<THistoryEntry[]> =>
+  api<Items<THistoryEntry>>(`/people/${id}/history`, { signal }).then((r) => r.items);
+
+export const createPerson = (body: TPersonCreate): Promise<TPerson> => api<TPerson>('/people', { method: 'POST', body });
+
+export const patchPerson = (id: number, body: TPersonPatch): Promise<TPerson> => api<TPerson>(`/people/${id}`, { method: 'PATCH', body });
+
+export const deletePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}`, { method: 'DELETE' });
+
+export const restorePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}/restore`, { method: 'POST' });

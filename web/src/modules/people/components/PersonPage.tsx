@@ -1,0 +1,129 @@
+import { CONSENT_METHODS, GENDERS, type TPerson } from '@samiti/common';
+import { Alert, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { formatDate } from '../../../lib/format';
+import { usePersonTenures } from '../../posts/hooks/usePosts';
+import { TenureTable } from '../../posts/components/TenureTable';
+import { currentFirst } from '../../posts/slots';
+import { HistoryView, type TValueFormatter } from '../../units/components/HistoryList';
+import { usePerson, usePersonHistory } from '../hooks/usePerson';
+import { personName } from '../names';
+import { PersonHeader } from './PersonHeader';
+
+type TTab = 'posts' | 'history';
+
+const PersonTenures = ({ personId }: { personId: number }) => {
+  const { t } = useTranslation();
+  const tenures = usePersonTenures(personId);
+  if (tenures.isPending) {
+    return (
+      <Stack gap="xs" aria-busy="true">
+        {[0, 1].map((i) => (
+          <Skeleton key={i} height={40} radius="sm" />
+        ))}
+      </Stack>
+    );
+  }
+  if (tenures.isError) return <ErrorState error={tenures.error} onRetry={() => void tenures.refetch()} />;
+  if (tenures.data.length === 0) return <EmptyState>{t('people.postsEmpty')}</EmptyState>;
+  return (
+    <Paper withBorder radius="md" style={{ overflow: 'hidden' }} data-testid="person-tenures">
+      <TenureTable items={currentFirst(tenures.data)} show="unit" />
+    </Paper>
+  );
+};
+
+/** Person audit values in words: gender and consent method translated, consent on one line. */
+const personValueFormatter =
+  (t: TFunction): TValueFormatter =>
+  (field, value, lang) => {
+    if (field === 'gender' && typeof value === 'string' && (GENDERS as readonly string[]).includes(value)) {
+      return t(`people.genders.${value as (typeof GENDERS)[number]}`);
+    }
+    if (field === 'consent' && typeof value === 'object' && value !== null) {
+      const c = value as { purpose?: unknown; date?: unknown; method?: unknown };
+      const method =
+        typeof c.method === 'string' && (CONSENT_METHODS as readonly string[]).includes(c.method)
+          ? t(`people.consentMethods.${c.method as (typeof CONSENT_METHODS)[number]}`)
+          : String(c.method ?? '');
+      const date = typeof c.date === 'string' ? formatDate(c.date, lang) : '';
+      return t('people.consentLine', { purpose: String(c.purpose ?? ''), method, date });
+    }
+    return undefined;
+  };
+
+const PersonHistory = ({ personId }: { personId: number }) => {
+  const { t } = useTranslation();
+  const history = usePersonHistory(personId);
+  return <HistoryView history={history} subject="person" formatValue={personValueFormatter(t)} />;
+};
+
+const PersonView = ({ person }: { person: TPerson }) => {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'en';
+  const [params, setParams] = useSearchParams();
+  const tab: TTab = params.get('tab') === 'history' ? 'history' : 'posts';
+  useDocumentTitle(`${personName(person, lang) || t('people.unnamed')} · ${t('app.name')}`);
+
+  return (
+    <Stack gap="md">
+      <PersonHeader person={person} />
+      {person.deletedAt && (
+        <Alert color="red" variant="light" data-testid="person-deleted-notice">
+          {t('people.deletedNotice')}
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="posts" data-testid="person-tab-posts">
+            {t('people.tabPosts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="person-tab-history">
+            {t('people.tabHistory')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="posts" pt="md">
+          <PersonTenures personId={person.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <PersonHistory personId={person.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+};
+
+const PersonSkeleton = () => (
+  <Stack gap="md" aria-busy="true" data-testid="person-loading">
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Skeleton height={30} width="60%" />
+        <Skeleton height={14} width="40%" />
+        <Skeleton height={60} />
+      </Stack>
+    </Paper>
+    <Skeleton height={36} />
+    <Skeleton height={40} />
+  </Stack>
+);
+
+const PersonLoader = ({ id }: { id: number }) => {
+  const person = usePerson(id);
+  if (person.data) return <PersonView person={person.data} />;
+  if (person.isError) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
+  return <PersonSkeleton />;
+};
+
+/** /people/:id — one person: names, contact (or masked), consent, posts held now and before, history. */
+export const PersonPage = () => {
+  const { id } = useParams();
+  const personId = Number(id);
+  if (!Number.isSafeInteger(personId) || personId <= 0) return <NotFoundPage />;
+  return <PersonLoader key={personId} id={personId} />;
+};
