@@ -5,5 +5,6 @@ export * from './schemas/geo';
 export * from './schemas/units';
 export * from './schemas/people';
 export * from './schemas/posts';
+export * from './schemas/membership';
 export * from './names';
 export * from './phone';

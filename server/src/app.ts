@@ -19,6 +19,7 @@ import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queri
 import { geoRoutes } from './modules/geo/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
+import { membershipRoutes } from './modules/membership/routes';
 import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { postRoutes } from './modules/posts/routes';
@@ -92,6 +93,7 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(unitRoutes);
   await app.register(peopleRoutes);
   await app.register(postRoutes);
+  await app.register(membershipRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
 

@@ -37,7 +37,9 @@ export const bumpEnrollerCounts = async (
   if (unitIds.length === 0) return;
   await mdb(db)
     .insertInto('drive_enroller_count')
-    .values(unitIds.map((unitId) => ({ drive_id: driveId, unit_id: unitId, enroller_kind: enroller.kind, enroller_id: enroller.id, ...delta })))
+    .values(
+      unitIds.map((unitId) => ({ drive_id: driveId, unit_id: unitId, enroller_kind: enroller.kind, enroller_id: enroller.id, ...delta })),
+    )
     .onConflict((oc) =>
       oc.columns(['drive_id', 'unit_id', 'enroller_kind', 'enroller_id']).doUpdateSet((eb) => ({
         enrolled: eb('drive_enroller_count.enrolled', '+', eb.ref('excluded.enrolled')),
@@ -84,7 +86,8 @@ export const moveDriveCounts = async (db: Kysely<DB>, unitId: number, oldPath: s
     .where('c.unit_id', '=', unitId)
     .execute();
   for (const d of drives) {
-    const above = (path: string) => (path.startsWith(d.drive_path) && path !== d.drive_path ? chainIds(d.drive_path, path).slice(0, -1) : []);
+    const above = (path: string) =>
+      path.startsWith(d.drive_path) && path !== d.drive_path ? chainIds(d.drive_path, path).slice(0, -1) : [];
     for (const [ids, sign] of [
       [above(oldPath), -1],
       [above(newPath), 1],
@@ -108,5 +111,29 @@ export const moveDriveCounts = async (db: Kysely<DB>, unitId: number, oldPath: s
           enrolled = drive_enroller_count.enrolled + excluded.enrolled,
           verified = drive_enroller_count.verified + excluded.verified`.execute(db);
     }
+  }
+};
+
+/**
+ * Moves the enroller credit of these memberships from one enroller to another (a person merge, or
+ * its undo, changes `enrolled_by_person`): call it in the same transaction as that update.
+ */
+export const moveEnrolmentCredit = async (db: Kysely<DB>, membershipIds: number[], from: TEnroller, to: TEnroller) => {
+  if (membershipIds.length === 0) return;
+  const rows = await mdb(db)
+    .selectFrom('membership as m')
+    .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .innerJoin('membership_drive as d', 'd.id', 'm.drive_id')
+    .innerJoin('unit as du', 'du.id', 'd.unit_id')
+    .select(['m.drive_id', 'm.status', 'u.path as unit_path', 'du.path as drive_path'])
+    .where('m.id', 'in', membershipIds)
+    .where('m.status', '<>', 'rejected')
+    .orderBy('m.id')
+    .execute();
+  for (const r of rows) {
+    const ids = chainIds(r.drive_path, r.unit_path);
+    const verified = r.status === 'verified' ? 1 : 0;
+    await bumpEnrollerCounts(db, r.drive_id, ids, from, { enrolled: -1, verified: -verified });
+    await bumpEnrollerCounts(db, r.drive_id, ids, to, { enrolled: 1, verified });
   }
 };

@@ -30,7 +30,8 @@ export const selectDrives = (db: Kysely<DB>) =>
 type TDriveQuery = ReturnType<typeof selectDrives>;
 export type TDriveRecord = TDriveQuery extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;
 
-export const isDriveOpen = (d: Pick<TDriveRecord, 'starts_on' | 'ends_on'>, today = todayInIndia()) => d.starts_on <= today && today <= d.ends_on;
+export const isDriveOpen = (d: Pick<TDriveRecord, 'starts_on' | 'ends_on'>, today = todayInIndia()) =>
+  d.starts_on <= today && today <= d.ends_on;
 
 const driveUnit = (d: TDriveRecord) => ({ id: d.unit_id, name: d.unit_name, nameHi: d.unit_name_hi, level: d.unit_level });
 

@@ -56,7 +56,6 @@ export type DriveEnrollerCountTable = {
   verified: Generated<number>;
 };
 
-
 export type OtpChallengeTable = {
   id: Generated<number>;
   phone: string;

@@ -18,7 +18,15 @@ export type SmsOutboxTable = {
 
 const outboxDb = (db: Kysely<DB>) => db.withTables<{ sms_outbox: SmsOutboxTable }>();
 
-export type TOutboxRow = { toPhone: string; body: string; purpose: string; unitId: number | null; provider: string; status: SmsOutboxTable['status']; sentAt?: Date | null };
+export type TOutboxRow = {
+  toPhone: string;
+  body: string;
+  purpose: string;
+  unitId: number | null;
+  provider: string;
+  status: SmsOutboxTable['status'];
+  sentAt?: Date | null;
+};
 
 /** Appends one message to the outbox and returns its id. */
 export const writeOutbox = async (db: Kysely<DB>, row: TOutboxRow) => {
@@ -51,10 +59,12 @@ export const listOutbox = async (ctx: TCtx, query: { limit: number; cursor?: str
     .leftJoin('unit as u', 'u.id', 'o.unit_id')
     .select(['o.id', 'o.to_phone', 'o.body', 'o.purpose', 'o.provider', 'o.status', 'o.created_at', 'o.sent_at']);
   if (!isNational) {
-    qb = qb.where(sql<boolean>`(${sql.join(
-      adminPaths.map((p) => sql`(u.path >= ${p} and u.path < ${pathRangeEnd(p)})`),
-      sql` or `,
-    )})`);
+    qb = qb.where(
+      sql<boolean>`(${sql.join(
+        adminPaths.map((p) => sql`(u.path >= ${p} and u.path < ${pathRangeEnd(p)})`),
+        sql` or `,
+      )})`,
+    );
   }
   if (query.phone) qb = qb.where('o.to_phone', '=', query.phone);
   if (query.cursor) {
@@ -62,7 +72,10 @@ export const listOutbox = async (ctx: TCtx, query: { limit: number; cursor?: str
     if (!Number.isSafeInteger(last) || last <= 0) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
     qb = qb.where('o.id', '<', last);
   }
-  const rows = await qb.orderBy('o.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy('o.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   return {
     items: page.map((r) => ({

@@ -1,0 +1,207 @@
+import type { TDrive, TDriveCreate, TEnrolBody, TMembership, TVerifyMethod } from '@samiti/common';
+import { type Kysely, sql } from 'kysely';
+import type { TCtx } from '../../context';
+import type { DB } from '../../db/types';
+import { AppError, invalid } from '../../errors';
+import { recordAudit } from '../audit/record';
+import { assertRoleAt } from '../auth/policy';
+import { loadVisiblePerson } from '../people/queries';
+import { findUnitRecord } from '../units/queries';
+import { applyMembershipDelta, enrollerOf, type TEnroller } from './counters';
+import {
+  driveSnapshot,
+  isDriveOpen,
+  membershipSnapshot,
+  selectDrives,
+  selectMemberships,
+  type TDriveRecord,
+  toDrive,
+  toMembership,
+} from './dto';
+import { epicOrThrow, findOrCreatePerson, phoneOrThrow } from './persons';
+import { isInside } from './policy';
+import { driveNotFound, loadVisibleDrive, membershipNotFound } from './queries';
+import { mdb } from './tables';
+
+const unitNotFoundAt = (id: number, field: string) => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id }, field });
+
+/** Creates a drive at a unit the actor administers; it covers that unit's subtree. */
+export const createDrive = (ctx: TCtx, input: TDriveCreate): Promise<TDrive> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const unit = await findUnitRecord(trx, input.unitId);
+    if (!unit) throw unitNotFoundAt(input.unitId, 'unitId');
+    assertRoleAt(ctx.actor, unit.path, 'admin', () => unitNotFoundAt(input.unitId, 'unitId'));
+    if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
+    if (input.endsOn < input.startsOn) throw invalid('END_BEFORE_START', 'endsOn', { start: input.startsOn, end: input.endsOn });
+    const { id } = await mdb(trx)
+      .insertInto('membership_drive')
+      .values({
+        unit_id: unit.id,
+        name: input.name,
+        name_hi: input.nameHi ?? null,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        active_rule_min_verified: input.activeRuleMinVerified,
+        allow_self_enrol: input.allowSelfEnrol,
+        created_by: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const drive = await selectDrives(trx).where('d.id', '=', id).executeTakeFirst();
+    if (!drive) throw driveNotFound(id);
+    await recordAudit(trx, ctx, { action: 'drive.create', entityType: 'membership_drive', entityId: id, after: driveSnapshot(drive) });
+    return toDrive(ctx.actor, drive);
+  });
+
+/** A unit inside the drive's subtree where the actor may enrol (data-entry or admin). */
+const loadEnrolUnit = async (ctx: TCtx, db: Kysely<DB>, drive: TDriveRecord, id: number) => {
+  const unit = await findUnitRecord(db, id);
+  if (!unit) throw unitNotFoundAt(id, 'unitId');
+  assertRoleAt(ctx.actor, unit.path, 'data-entry', () => unitNotFoundAt(id, 'unitId'));
+  if (!isInside(unit.path, drive.unit_path)) throw invalid('UNIT_NOT_IN_DRIVE', 'unitId', { id });
+  if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
+  return unit;
+};
+
+export const assertDriveOpen = (drive: TDriveRecord) => {
+  if (!isDriveOpen(drive)) throw invalid('DRIVE_NOT_OPEN', undefined, { start: drive.starts_on, end: drive.ends_on });
+};
+
+/** 409 with the existing membership's id when the person is already in the drive. */
+export const assertNotEnrolled = async (db: Kysely<DB>, driveId: number, personId: number) => {
+  const existing = await mdb(db)
+    .selectFrom('membership')
+    .select('id')
+    .where('drive_id', '=', driveId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (existing) throw new AppError('CONFLICT', 'ALREADY_ENROLLED', { field: 'person', extra: { existingId: existing.id } });
+};
+
+export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): Promise<TMembership> => {
+  const row = await selectMemberships(db).where('m.id', '=', id).executeTakeFirst();
+  if (!row) throw membershipNotFound(id);
+  return toMembership(ctx.actor, row);
+};
+
+/**
+ * Enrols a person into a unit of the drive, pending verification. A person given inline whose
+ * phone or EPIC is already on file is that person (no second member); one already in this drive
+ * is a 409 carrying the existing membership's id. Counters of the unit, every unit above it up to
+ * the drive's unit, and the enroller's move in the same transaction.
+ */
+export const enrol = (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const drive = await loadVisibleDrive(tctx, driveId);
+    assertDriveOpen(drive);
+    const unit = await loadEnrolUnit(ctx, trx, drive, input.unitId);
+    let enroller: TEnroller | null = ctx.actor.userId > 0 ? { kind: 'user', id: ctx.actor.userId } : null;
+    if (input.enrollerPersonId !== undefined) {
+      const ep = await loadVisiblePerson(tctx, input.enrollerPersonId, 'enrollerPersonId');
+      if (ep.deleted_at) throw invalid('PERSON_DELETED', 'enrollerPersonId');
+      enroller = { kind: 'person', id: ep.id };
+    }
+    let personId: number;
+    if (input.personId !== undefined) {
+      const person = await loadVisiblePerson(tctx, input.personId, 'personId');
+      if (person.deleted_at) throw invalid('PERSON_DELETED', 'personId');
+      personId = person.id;
+    } else if (input.person) {
+      const p = input.person;
+      const found = await findOrCreatePerson(
+        ctx,
+        trx,
+        {
+          name: p.name ?? null,
+          nameHi: p.nameHi ?? null,
+          phone: phoneOrThrow(p.phone, 'person.phone'),
+          epic: p.epic ? epicOrThrow(p.epic, 'person.epic') : null,
+          consent: p.consent,
+          homeUnitId: unit.id,
+        },
+        'person.',
+      );
+      personId = found.id;
+    } else throw invalid('NAME_REQUIRED', 'person');
+    await assertNotEnrolled(trx, drive.id, personId);
+    const row = await mdb(trx)
+      .insertInto('membership')
+      .values({
+        drive_id: drive.id,
+        person_id: personId,
+        unit_id: unit.id,
+        enrolled_by_user: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+        enrolled_by_person: enroller?.kind === 'person' ? enroller.id : null,
+        channel: 'enroller',
+      })
+      .onConflict((oc) => oc.columns(['drive_id', 'person_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) {
+      await assertNotEnrolled(trx, drive.id, personId);
+      throw membershipNotFound(0);
+    }
+    const created = await selectMemberships(trx).where('m.id', '=', row.id).executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'membership.enrol',
+      entityType: 'membership',
+      entityId: row.id,
+      after: membershipSnapshot(created),
+    });
+    await applyMembershipDelta(trx, {
+      driveId: drive.id,
+      drivePath: drive.unit_path,
+      unitPath: unit.path,
+      enroller,
+      delta: { enrolled: 1, verified: 0, rejected: 0 },
+    });
+    return reloadMembership(ctx, trx, row.id);
+  });
+
+type TDecision = { kind: 'verify'; method: TVerifyMethod } | { kind: 'reject'; reason: string };
+
+/** Verifies or rejects a pending membership (data-entry or admin over its unit) and moves the counters. */
+const decide = (ctx: TCtx, id: number, decision: TDecision): Promise<TMembership> =>
+  ctx.db.transaction().execute(async (trx) => {
+    // Lock the membership so two decisions on it cannot both count.
+    const locked = await mdb(trx).selectFrom('membership').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!locked) throw membershipNotFound(id);
+    const before = await selectMemberships(trx).where('m.id', '=', id).executeTakeFirstOrThrow();
+    assertRoleAt(ctx.actor, before.unit_path, 'data-entry', () => membershipNotFound(id));
+    if (before.status === 'verified') throw invalid('MEMBERSHIP_ALREADY_VERIFIED', 'status');
+    if (before.status === 'rejected') throw invalid('MEMBERSHIP_ALREADY_REJECTED', 'status');
+    const isVerify = decision.kind === 'verify';
+    await mdb(trx)
+      .updateTable('membership')
+      .set({
+        status: isVerify ? 'verified' : 'rejected',
+        method: isVerify ? decision.method : null,
+        rejection_reason: isVerify ? null : decision.reason,
+        decided_by: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+        decided_at: sql<Date>`now()`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = await selectMemberships(trx).where('m.id', '=', id).executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: isVerify ? 'membership.verify' : 'membership.reject',
+      entityType: 'membership',
+      entityId: id,
+      before: membershipSnapshot(before),
+      after: membershipSnapshot(after),
+    });
+    const drive = await selectDrives(trx).where('d.id', '=', before.drive_id).executeTakeFirstOrThrow();
+    await applyMembershipDelta(trx, {
+      driveId: drive.id,
+      drivePath: drive.unit_path,
+      unitPath: before.unit_path,
+      enroller: enrollerOf(before),
+      delta: isVerify ? { enrolled: 0, verified: 1, rejected: 0 } : { enrolled: -1, verified: 0, rejected: 1 },
+    });
+    return reloadMembership(ctx, trx, id);
+  });
+
+export const verifyMembership = (ctx: TCtx, id: number, method: TVerifyMethod) => decide(ctx, id, { kind: 'verify', method });
+export const rejectMembership = (ctx: TCtx, id: number, reason: string) => decide(ctx, id, { kind: 'reject', reason });
