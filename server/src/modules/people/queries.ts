@@ -44,9 +44,8 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
     else {
       const key = phoneticKey(q);
       if (!key) return { items: [], nextCursor: null };
-      qb = qb
-        .where(sql<boolean>`(p.search_key like ${`%${key}%`} or p.search_key % ${key})`)
-        .orderBy(sql`similarity(p.search_key, ${key})`, 'desc');
+      // Nearest names first, straight from the GiST index (no scoring of every match).
+      qb = qb.where(sql<boolean>`p.search_key % ${key}`).orderBy(sql`p.search_key <-> ${key}`);
     }
     const rows = await qb.orderBy('p.id', 'desc').limit(query.limit).execute();
     return { items: rows.map((r) => toPerson(ctx.actor, r)), nextCursor: null };
