@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { buildApp, createUser, openDatabase, prepareDatabase, scaffoldUnits, systemCtx } from '@samiti/server';
+import { buildApp, createUser, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,63 +22,16 @@ const targetBooths = Number(arg('booths', '1050000'));
 const requests = Number(arg('requests', '400'));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const ms = (n: number) => Math.round(n * 100) / 100;
-const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
-  const t0 = performance.now();
-  const r = await fn();
-  return [r, performance.now() - t0];
-};
-
-const open = async () => {
-  if (engine === 'postgres') {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query('drop database if exists samiti_bench');
-    await admin.query('create database samiti_bench');
-    await admin.end();
-    const u = new URL(pgUrl);
-    u.pathname = '/samiti_bench';
-    return { database: await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 8 }), dir: null };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-bench-'));
-  return { database: await openDatabase({ kind: 'pglite', dataDir: dir }), dir };
-};
-
 const main = async () => {
-  const { database, dir } = await open();
+  const { database, dir } = await openScratch(engine, 'samiti_bench', pgUrl);
   const db = database.db;
-  console.log(`engine ${engine}; preparing schema and geography…`);
-  await prepareDatabase(database);
+  console.log(`engine ${engine}; building the national tree…`);
+  const built = await buildNationalTree(database, targetBooths);
+  const { booths, scaffold: result } = built;
+  const tStations = built.stationSeconds * 1000;
+  const tScaffold = built.scaffoldSeconds * 1000;
+  console.log(`polling stations: ${booths}; scaffold ${JSON.stringify(result)} in ${built.scaffoldSeconds.toFixed(1)} s`);
   const ctx = systemCtx(database, 'bench');
-
-  // Synthetic booths: 150 + 300·r^1.7 per AC (r uniform from a hash of the AC code), scaled to the target.
-  const acs = await db.selectFrom('geo_area').select('code').where('kind', '=', 'ac').orderBy('code').execute();
-  const raw = acs.map((a, i) => {
-    let x = 2166136261;
-    for (const ch of a.code) x = Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0;
-    const r = (((x ^ i) >>> 0) % 10000) / 10000;
-    return 150 + 300 * r ** 1.7;
-  });
-  const scale = targetBooths / raw.reduce((s, n) => s + n, 0);
-  const counts = raw.map((n) => Math.max(1, Math.round(n * scale)));
-  const [, tStations] = await timed(async () => {
-    for (let i = 0; i < acs.length; i += 200) {
-      const codes = acs.slice(i, i + 200).map((a) => a.code);
-      const ns = counts.slice(i, i + 200);
-      await sql`insert into polling_station (ac_code, part_number, name, search_key)
-        select c.code, g, 'Polling station ' || g, 'poling station ' || g
-        from unnest(${codes}::text[], ${ns}::int[]) as c(code, n) cross join lateral generate_series(1, c.n) g`.execute(db);
-    }
-  });
-  const booths = counts.reduce((s, n) => s + n, 0);
-  console.log(`polling stations: ${booths} in ${(tStations / 1000).toFixed(1)} s`);
-
-  const [result, tScaffold] = await timed(() => scaffoldUnits(ctx, { state: 'ALL' }));
-  console.log(`scaffold: ${JSON.stringify(result)} in ${(tScaffold / 1000).toFixed(1)} s`);
   const [, tAnalyze] = await timed(() => sql`vacuum analyze`.execute(db));
 
   await createUser(ctx, { username: 'bench', password: 'bench-password', role: 'national-admin' });
