@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { updateUnit } from '../units/operations';
-import { moveDriveCounts, moveEnrolmentCredit } from './counters';
-import { mdb } from './tables';
+import { mergePerson, unmergePerson } from '../people/merge';
 import { caller, consent, makeDrive, recount, recountEnrollers, storedCounts } from './test-support';
 
 let h: THarness;
@@ -145,11 +144,8 @@ describe('moveDriveCounts', () => {
     await verify((await enrolNew(drive.id, b1.id, admin, { enrollerPersonId: enroller.id })).id);
     await enrolNew(drive.id, b1.id);
     await enrolNew(drive.id, d1.id);
-    const oldPath = (await h.db.selectFrom('unit').select('path').where('id', '=', a1.id).executeTakeFirstOrThrow()).path;
+    // Moving the unit (the units module calls moveDriveCounts in the same transaction).
     await updateUnit(h.ctx, a1.id, { parentId: d2.id });
-    const newPath = (await h.db.selectFrom('unit').select('path').where('id', '=', a1.id).executeTakeFirstOrThrow()).path;
-    expect(await storedCounts(h, drive.id)).not.toEqual(await recount(h, drive.id));
-    await moveDriveCounts(h.db, a1.id, oldPath, newPath);
     expect(await storedCounts(h, drive.id)).toEqual(await recount(h, drive.id));
     expect((await storedCounts(h, drive.id)).get(d2.id)).toEqual({ enrolled: 2, verified: 1, rejected: 0 });
     const board = (await call('GET', `/api/v1/drives/${drive.id}/leaderboard?unit=${d2.id}`, admin)).json();
@@ -169,10 +165,14 @@ describe('moveEnrolmentCredit', () => {
     for (let i = 0; i < 3; i++) ids.push((await enrolNew(drive.id, booth.id, admin, { enrollerPersonId: dup.id })).id);
     await verify(ids[0] ?? 0);
     await call('POST', `/api/v1/memberships/${ids[1]}/reject`, admin, { reason: 'duplicate' });
-    await mdb(h.db).updateTable('membership').set({ enrolled_by_person: kept.id }).where('enrolled_by_person', '=', dup.id).execute();
-    await moveEnrolmentCredit(h.db, ids, { kind: 'person', id: dup.id }, { kind: 'person', id: kept.id });
+    // Merging the enroller's duplicate record moves the credit (people/merge.ts calls moveEnrolmentCredit).
+    await mergePerson(h.ctx, dup.id, kept.id);
     const { recounted, stored } = await recountEnrollers(h, drive.id);
     expect(stored).toEqual(recounted);
     expect(stored.get(`${state.id}:person:${kept.id}`)).toEqual({ enrolled: 2, verified: 1 });
+    await unmergePerson(h.ctx, dup.id);
+    const undone = await recountEnrollers(h, drive.id);
+    expect(undone.stored).toEqual(undone.recounted);
+    expect(undone.stored.get(`${state.id}:person:${dup.id}`)).toEqual({ enrolled: 2, verified: 1 });
   });
 });

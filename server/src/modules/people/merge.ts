@@ -4,6 +4,7 @@ import type { TCtx } from '../../context';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
+import { moveEnrolmentCredit } from '../membership/counters';
 import { loadVisibleUnit } from '../units/queries';
 import { personSnapshot, toPerson } from './dto';
 import { findPersonRecord, loadVisiblePerson, personNotFound } from './queries';
@@ -55,6 +56,8 @@ export const mergePerson = (ctx: TCtx, sourceId: number, targetId: number) =>
     const tenures = await sql<{ id: number }>`update tenure set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(trx);
     const memberships = await sql<{ id: number }>`update membership set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(trx);
     const enrolments = await sql<{ id: number }>`update membership set enrolled_by_person = ${targetId} where enrolled_by_person = ${sourceId} returning id`.execute(trx);
+    // The leaderboard and the active-member rule follow the credit to the kept record.
+    await moveEnrolmentCredit(trx, enrolments.rows.map((r) => r.id), { kind: 'person', id: sourceId }, { kind: 'person', id: targetId });
     await trx.updateTable('person').set({ deleted_at: sql<Date>`now()`, merged_into: targetId, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
     const merge = await trx
       .insertInto('person_merge')
@@ -100,6 +103,7 @@ export const unmergePerson = (ctx: TCtx, sourceId: number) =>
     await sql`update tenure set person_id = ${sourceId} where id = any(${ids(merge.moved_tenures)}::bigint[])`.execute(trx);
     await sql`update membership set person_id = ${sourceId} where id = any(${ids(merge.moved_memberships)}::bigint[])`.execute(trx);
     await sql`update membership set enrolled_by_person = ${sourceId} where id = any(${ids(merge.moved_enrolments)}::bigint[])`.execute(trx);
+    await moveEnrolmentCredit(trx, merge.moved_enrolments, { kind: 'person', id: merge.target_id }, { kind: 'person', id: sourceId });
     await trx.updateTable('person').set({ deleted_at: null, merged_into: null, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
     await trx.updateTable('person_merge').set({ undone_at: sql<Date>`now()`, undone_by: ctx.actor.userId > 0 ? ctx.actor.userId : null }).where('id', '=', merge.id).execute();
     await recordAudit(trx, ctx, { action: 'person.unmerge', entityType: 'person', entityId: sourceId, after: { from: merge.target_id, mergeId: merge.id } });

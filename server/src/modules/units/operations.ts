@@ -6,6 +6,7 @@ import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt, pathRangeEnd } from '../auth/policy';
 import { resolveGeo, type TResolvedGeo } from '../geo/resolve';
+import { moveDriveCounts } from '../membership/counters';
 import { ancestorIds, auditSnapshot, sortKeyFor, toUnit } from './dto';
 import { findUnitRecord, unitNotFound } from './queries';
 
@@ -155,6 +156,8 @@ export const updateUnit = (ctx: TCtx, id: number, patch: TUnitPatch): Promise<TU
       await adjustCounts(trx, ancestorIds(path), size, parentId, 1);
       await sql`update unit set path = ${path} || substr(path, ${unit.path.length + 1}), depth = depth + ${depth - unit.depth}
         where path >= ${unit.path} and path < ${pathRangeEnd(unit.path)}`.execute(trx);
+      // Membership drive totals of the moved subtree leave the old ancestors and join the new ones.
+      await moveDriveCounts(trx, unit.id, unit.path, path);
     }
     await trx
       .updateTable('unit')
