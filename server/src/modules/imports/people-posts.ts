@@ -42,19 +42,24 @@ type TRow = {
   startDate: string;
 };
 
-const BATCH = 1000;
+const LOOKUP_BATCH = 50_000;
+const WRITE_BATCH = 5000;
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Units named by id, booth code or (state, AC, part), looked up in batches. */
 const resolveUnits = async (db: Kysely<DB>, ids: number[], booths: { ac: string; part: number }[]) => {
   const byId = new Map<number, TUnitRef>();
   const byBooth = new Map<string, TUnitRef>();
-  for (const batch of chunks([...new Set(ids)], BATCH)) {
-    const rows = await db.selectFrom('unit').select(['id', 'path', 'level', 'deleted_at']).where('id', 'in', batch).execute();
+  for (const batch of chunks([...new Set(ids)], LOOKUP_BATCH)) {
+    const rows = await db
+      .selectFrom('unit')
+      .select(['id', 'path', 'level', 'deleted_at'])
+      .where(sql<boolean>`id = any(${batch}::bigint[])`)
+      .execute();
     for (const r of rows) byId.set(r.id, { id: r.id, path: r.path, level: r.level, deleted: r.deleted_at !== null });
   }
   const uniq = [...new Map(booths.map((b) => [`${b.ac}/${b.part}`, b])).values()];
-  for (const batch of chunks(uniq, BATCH)) {
+  for (const batch of chunks(uniq, LOOKUP_BATCH)) {
     const rows = await sql<{ ac_code: string; part_number: number; id: number; path: string; level: string }>`
       select ps.ac_code, ps.part_number, u.id, u.path, u.level
       from unnest(${batch.map((b) => b.ac)}::text[], ${batch.map((b) => b.part)}::int[]) as k(ac, part)
@@ -198,12 +203,22 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
   // People already on file, by phone and by EPIC.
   const existing = new Map<string, { id: number; epic: string | null; deleted: boolean }>();
   const byEpic = new Map<string, number>();
-  for (const batch of chunks([...new Set(rows.map((r) => r.phone))], BATCH)) {
-    const found = await ctx.db.selectFrom('person').select(['id', 'phone', 'epic', 'deleted_at']).where('phone', 'in', batch).orderBy('deleted_at', 'desc').execute();
+  for (const batch of chunks([...new Set(rows.map((r) => r.phone))], LOOKUP_BATCH)) {
+    const found = await ctx.db
+      .selectFrom('person')
+      .select(['id', 'phone', 'epic', 'deleted_at'])
+      .where(sql<boolean>`phone = any(${batch}::text[])`)
+      .orderBy('deleted_at', 'desc')
+      .execute();
     for (const p of found) existing.set(p.phone, { id: p.id, epic: p.epic, deleted: p.deleted_at !== null });
   }
-  for (const batch of chunks([...new Set(rows.map((r) => r.epic).filter((e): e is string => e !== null))], BATCH)) {
-    const found = await ctx.db.selectFrom('person').select(['id', 'epic']).where('epic', 'in', batch).where('deleted_at', 'is', null).execute();
+  for (const batch of chunks([...new Set(rows.map((r) => r.epic).filter((e): e is string => e !== null))], LOOKUP_BATCH)) {
+    const found = await ctx.db
+      .selectFrom('person')
+      .select(['id', 'epic'])
+      .where(sql<boolean>`epic = any(${batch}::text[])`)
+      .where('deleted_at', 'is', null)
+      .execute();
     for (const p of found) if (p.epic) byEpic.set(p.epic, p.id);
   }
   // Within the file, one phone is one person.
@@ -231,8 +246,13 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
   // Seats: current holders plus this file's appointments must fit each post.
   const appointments = rows.filter((r) => r.post && r.unit);
   const holders = new Map<string, Set<number>>();
-  for (const batch of chunks([...new Set(appointments.map((r) => r.unit?.id as number))], BATCH)) {
-    const cur = await ctx.db.selectFrom('tenure').select(['unit_id', 'post_key', 'person_id']).where('unit_id', 'in', batch).where('end_date', 'is', null).execute();
+  for (const batch of chunks([...new Set(appointments.map((r) => r.unit?.id as number))], LOOKUP_BATCH)) {
+    const cur = await ctx.db
+      .selectFrom('tenure')
+      .select(['unit_id', 'post_key', 'person_id'])
+      .where(sql<boolean>`unit_id = any(${batch}::bigint[])`)
+      .where('end_date', 'is', null)
+      .execute();
     for (const h of cur) {
       const k = `${h.unit_id}/${h.post_key}`;
       holders.set(k, (holders.get(k) ?? new Set()).add(h.person_id));
@@ -284,33 +304,30 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
     for (const [phone, r] of firstByPhone) if (!personId.has(phone) && r.epic && byEpic.has(r.epic)) personId.set(phone, byEpic.get(r.epic) as number);
     let done = 0;
     const total = newPhones.length + report.appointments;
-    for (const batch of chunks(newPhones.map((p) => firstByPhone.get(p) as TRow), BATCH)) {
-      const inserted = await trx
-        .insertInto('person')
-        .values(
-          batch.map((r) => ({
-            name: r.name,
-            name_hi: r.nameHi ?? (r.name ? toDevanagari(r.name) : null),
-            derived_name: r.nameHi === null && r.name ? ('nameHi' as const) : null,
-            gender: r.gender,
-            birth_year: r.birthYear,
-            phone: r.phone,
-            epic: r.epic,
-            home_unit_id: (r.unit as TUnitRef).id,
-            consent_purpose: opts.consent.purpose,
-            consent_date: opts.consent.date,
-            consent_method: opts.consent.method,
-            search_key: searchKey(r.name, r.nameHi),
-          })),
+    const actorId = ctx.actor.userId > 0 ? ctx.actor.userId : null;
+    // One statement per batch writes the rows and their audit entries (unnest arrays: no per-row parameters).
+    for (const batch of chunks(newPhones.map((p) => firstByPhone.get(p) as TRow), WRITE_BATCH)) {
+      const col = <T>(f: (r: TRow) => T) => batch.map(f);
+      const inserted = await sql<{ id: number; phone: string }>`
+        with ins as (
+          insert into person (name, name_hi, derived_name, gender, birth_year, phone, epic, home_unit_id,
+                              consent_purpose, consent_date, consent_method, search_key)
+          select n, nh, dn, g, by, ph, ep, hu, ${opts.consent.purpose}, ${opts.consent.date}::date, ${opts.consent.method}, sk
+          from unnest(${col((r) => r.name)}::text[], ${col((r) => r.nameHi ?? (r.name ? toDevanagari(r.name) : null))}::text[],
+                      ${col((r) => (r.nameHi === null && r.name ? 'nameHi' : null))}::text[], ${col((r) => r.gender)}::text[],
+                      ${col((r) => r.birthYear)}::int[], ${col((r) => r.phone)}::text[], ${col((r) => r.epic)}::text[],
+                      ${col((r) => (r.unit as TUnitRef).id)}::bigint[], ${col((r) => searchKey(r.name, r.nameHi))}::text[])
+               as x(n, nh, dn, g, by, ph, ep, hu, sk)
+          returning id, phone, name, name_hi, epic, home_unit_id
+        ), audit as (
+          insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, after, request_id)
+          select ${actorId}, ${ctx.actor.username}, 'person.create', 'person', ins.id::text,
+                 jsonb_build_object('name', ins.name, 'nameHi', ins.name_hi, 'phone', ins.phone, 'epic', ins.epic, 'homeUnitId', ins.home_unit_id, 'via', 'import'),
+                 ${ctx.requestId}
+          from ins
         )
-        .returning(['id', 'phone'])
-        .execute();
-      for (const p of inserted) personId.set(p.phone, p.id);
-      await sql`insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, after, request_id)
-        select ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, ${ctx.actor.username}, 'person.create', 'person', p.id::text,
-               jsonb_build_object('name', p.name, 'nameHi', p.name_hi, 'phone', p.phone, 'epic', p.epic, 'homeUnitId', p.home_unit_id, 'via', 'import'),
-               ${ctx.requestId}
-        from person p where p.id = any(${inserted.map((p) => p.id)}::bigint[])`.execute(trx);
+        select id, phone from ins`.execute(trx);
+      for (const p of inserted.rows) personId.set(p.phone, p.id);
       done += batch.length;
       await opts.onProgress?.(done, total);
     }
@@ -318,17 +335,19 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
     for (const p of planned.values()) {
       for (const line of p.lines) toAppoint.push(byLine.get(line) as TRow);
     }
-    for (const batch of chunks(toAppoint, BATCH)) {
-      const ids = await trx
-        .insertInto('tenure')
-        .values(batch.map((r) => ({ unit_id: (r.unit as TUnitRef).id, post_key: r.post as string, person_id: personId.get(r.phone) as number, start_date: r.startDate })))
-        .returning('id')
-        .execute();
-      await sql`insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, after, request_id)
-        select ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, ${ctx.actor.username}, 'tenure.start', 'tenure', t.id::text,
-               jsonb_build_object('unitId', t.unit_id, 'post', t.post_key, 'personId', t.person_id, 'startDate', t.start_date, 'via', 'import'),
+    for (const batch of chunks(toAppoint, WRITE_BATCH)) {
+      await sql`
+        with ins as (
+          insert into tenure (unit_id, post_key, person_id, start_date)
+          select * from unnest(${batch.map((r) => (r.unit as TUnitRef).id)}::bigint[], ${batch.map((r) => r.post as string)}::text[],
+                               ${batch.map((r) => personId.get(r.phone) as number)}::bigint[], ${batch.map((r) => r.startDate)}::date[])
+          returning id, unit_id, post_key, person_id, start_date
+        )
+        insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, after, request_id)
+        select ${actorId}, ${ctx.actor.username}, 'tenure.start', 'tenure', ins.id::text,
+               jsonb_build_object('unitId', ins.unit_id, 'post', ins.post_key, 'personId', ins.person_id, 'startDate', ins.start_date, 'via', 'import'),
                ${ctx.requestId}
-        from tenure t where t.id = any(${ids.map((x) => x.id)}::bigint[])`.execute(trx);
+        from ins`.execute(trx);
       done += batch.length;
       await opts.onProgress?.(done, total);
     }
