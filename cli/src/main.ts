@@ -39,6 +39,16 @@ const positiveInt = (v: string) => {
   return n;
 };
 
+/** Prints an import's bad rows (the first 50) and marks the run failed; true when there were any. */
+const reportedErrors = (r: { rows: number; errors: { line: number; messages: string[] }[] }) => {
+  if (r.errors.length === 0) return false;
+  for (const e of r.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.messages.join('; ')}`);
+  if (r.errors.length > 50) console.error(`… and ${r.errors.length - 50} more rows with errors`);
+  console.error(`${r.errors.length} of ${r.rows} rows have errors; nothing was imported.`);
+  process.exitCode = 1;
+  return true;
+};
+
 const program = new Command('samiti').description('Samiti administration: database, geography, units, users');
 
 program
@@ -82,13 +92,7 @@ booths
     const bytes = fs.readFileSync(file);
     await withDatabase('booths import', async (ctx) => {
       const r = await importPollingStations(ctx, bytes, { defaultState: opts.state, dryRun: opts.dryRun });
-      if (r.errors.length) {
-        for (const e of r.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.messages.join('; ')}`);
-        if (r.errors.length > 50) console.error(`… and ${r.errors.length - 50} more rows with errors`);
-        console.error(`${r.errors.length} of ${r.rows} rows have errors; nothing was imported.`);
-        process.exitCode = 1;
-        return;
-      }
+      if (reportedErrors(r)) return;
       const verb = r.dryRun ? 'would import' : 'imported';
       console.log(`${verb} ${r.rows} rows: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.mergedDuplicates} duplicate rows merged`);
     });
@@ -124,13 +128,7 @@ people
           }
         },
       });
-      if (r.errors.length) {
-        for (const e of r.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.messages.join('; ')}`);
-        if (r.errors.length > 50) console.error(`… and ${r.errors.length - 50} more rows with errors`);
-        console.error(`${r.errors.length} of ${r.rows} rows have errors; nothing was imported.`);
-        process.exitCode = 1;
-        return;
-      }
+      if (reportedErrors(r)) return;
       const verb = r.dryRun ? 'would import' : 'imported';
       console.log(`${verb} ${r.rows} rows: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.appointments} appointments (${r.alreadyHolding} already held)`);
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer } from './server';
+import { launchBrowser, loginInHindi, startServer } from './server';
 
 const SHOTS = path.resolve(import.meta.dirname, '../artifacts');
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -42,13 +42,7 @@ const drillInto = async (text: RegExp) => {
 
 describe('a person logs in, switches to Hindi and drills from national to a booth', () => {
   it('works on a phone-sized screen', async () => {
-    await page.goto(server.url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('samiti-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('children-table').waitFor();
-    await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('hi');
+    await loginInHindi(page, server.url);
     await expect.poll(async () => (await page.getByTestId('unit-name').textContent()) ?? '').toMatch(DEVANAGARI);
 
     await drillInto(/उत्तर प्रदेश/);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -48,3 +48,14 @@ export const launchBrowser = (): Promise<Browser> =>
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+
+/** Logs in as the demo national admin and switches the interface to Hindi, as the journeys begin. */
+export const loginInHindi = async (page: Page, url: string) => {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('samiti-demo');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('children-table').waitFor();
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+};
