@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { searchKey } from '@samiti/common';
-import { buildApp, createUser, importPeoplePosts, systemCtx } from '@samiti/server';
+import { buildApp, createUser, importPeoplePosts, openDatabase, prepareDatabase, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
 import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
 import { personName } from './names';
@@ -29,52 +29,84 @@ const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const members = Number(arg('members', '10000000'));
 const targetBooths = Number(arg('booths', '1050000'));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// --reuse: measure again on the database a previous run loaded (PostgreSQL), after migrating it.
+const reuse = process.argv.includes('--reuse');
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
-const main = async () => {
-  const { database, dir, url } = await openScratch(engine, 'samiti_bench_people', pgUrl);
-  const db = database.db;
-  log(`engine ${engine}: building the national tree…`);
-  const tree = await buildNationalTree(database, targetBooths);
-  log(`tree: ${tree.booths} booths, scaffold ${tree.scaffoldSeconds.toFixed(1)} s`);
-  const booths = (await db.selectFrom('unit').select('id').where('level', '=', 'booth').orderBy('id').execute()).map((b) => b.id);
+const openExisting = async () => {
+  const u = new URL(pgUrl);
+  u.pathname = '/samiti_bench_people';
+  return { database: await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 16 }), dir: null, url: u.toString() };
+};
 
-  // Bulk load without the trigram index, then build it (as an office would after a first migration).
-  await sql`drop index person_search_idx`.execute(db);
-  const BATCH = 20_000;
-  const [, tLoad] = await timed(async () => {
-    for (let start = 0; start < members; start += BATCH) {
-      const n = Math.min(BATCH, members - start);
-      const names: string[] = [];
-      const hi: string[] = [];
-      const phones: string[] = [];
-      const homes: number[] = [];
-      const keys: string[] = [];
-      for (let k = 0; k < n; k++) {
-        const i = start + k;
-        const [en, h] = personName(i);
-        names.push(en);
-        hi.push(h);
-        phones.push(`+91${6_000_000_000 + i}`);
-        homes.push(booths[(i * 7919) % booths.length] as number);
-        keys.push(searchKey(en, h));
-      }
-      await sql`insert into person (name, name_hi, phone, home_unit_id, consent_purpose, consent_date, consent_method, search_key)
+const main = async () => {
+  const reused = reuse && engine === 'postgres' ? await openExisting() : null;
+  const { database, dir, url } = reused ?? (await openScratch(engine, 'samiti_bench_people', pgUrl));
+  const db = database.db;
+  let tree = { booths: 0, scaffoldSeconds: 0 };
+  let tLoad = 0;
+  let tIndex = 0;
+  const boothIds = async () => (await db.selectFrom('unit').select('id').where('level', '=', 'booth').orderBy('id').execute()).map((b) => b.id);
+  if (reused) {
+    await prepareDatabase(database);
+    await sql`vacuum analyze person`.execute(db);
+    log('reusing the loaded database');
+  } else {
+    log(`engine ${engine}: building the national tree…`);
+    tree = await buildNationalTree(database, targetBooths);
+    log(`tree: ${tree.booths} booths, scaffold ${tree.scaffoldSeconds.toFixed(1)} s`);
+    const booths = await boothIds();
+
+    // Bulk load without the trigram index, then build it (as an office would after a first migration).
+    await sql`drop index person_search_idx`.execute(db);
+    await sql`drop index person_search_prefix_idx`.execute(db);
+    const BATCH = 20_000;
+    [, tLoad] = await timed(async () => {
+      for (let start = 0; start < members; start += BATCH) {
+        const n = Math.min(BATCH, members - start);
+        const names: string[] = [];
+        const hi: string[] = [];
+        const phones: string[] = [];
+        const homes: number[] = [];
+        const keys: string[] = [];
+        for (let k = 0; k < n; k++) {
+          const i = start + k;
+          const [en, h] = personName(i);
+          names.push(en);
+          hi.push(h);
+          phones.push(`+91${6_000_000_000 + i}`);
+          homes.push(booths[(i * 7919) % booths.length] as number);
+          keys.push(searchKey(en, h));
+        }
+        await sql`insert into person (name, name_hi, phone, home_unit_id, consent_purpose, consent_date, consent_method, search_key)
         select n, h, p, u, 'membership', '2026-01-01'::date, 'online', k
-        from unnest(${names}::text[], ${hi}::text[], ${phones}::text[], ${homes}::bigint[], ${keys}::text[]) as x(n, h, p, u, k)`.execute(db);
-      if ((start / BATCH) % 50 === 0) log(`  loaded ${start + n}`);
-    }
-  });
-  const [, tIndex] = await timed(() => sql`create index person_search_idx on person using gist (search_key gist_trgm_ops)`.execute(db));
-  await sql`vacuum analyze person`.execute(db);
-  log(`members: ${members} in ${(tLoad / 1000).toFixed(1)} s (${Math.round(members / (tLoad / 1000))} rows/s); trigram index ${(tIndex / 1000).toFixed(1)} s`);
+        from unnest(${names}::text[], ${hi}::text[], ${phones}::text[], ${homes}::bigint[], ${keys}::text[]) as x(n, h, p, u, k)`.execute(
+          db,
+        );
+        if ((start / BATCH) % 50 === 0) log(`  loaded ${start + n}`);
+      }
+    });
+    [, tIndex] = await timed(async () => {
+      await sql`create index person_search_idx on person using gist (search_key gist_trgm_ops)`.execute(db);
+      await sql`create index person_search_prefix_idx on person (search_key text_pattern_ops) where deleted_at is null`.execute(db);
+    });
+    await sql`vacuum analyze person`.execute(db);
+    log(
+      `members: ${members} in ${(tLoad / 1000).toFixed(1)} s (${Math.round(members / (tLoad / 1000))} rows/s); search indexes ${(tIndex / 1000).toFixed(1)} s`,
+    );
+  }
+  const booths = await boothIds();
 
   const ctx = systemCtx(database, 'bench');
-  await createUser(ctx, { username: 'bench', password: 'bench-password', role: 'national-admin' });
+  if (!reused) await createUser(ctx, { username: 'bench', password: 'bench-password', role: 'national-admin' });
   const app = await buildApp({ db, dbKind: database.kind });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const timeGets = async (urls: string[]) => {
     for (const u of urls.slice(0, 10)) await fetch(base + u, { headers: { cookie } });
@@ -94,7 +126,9 @@ const main = async () => {
     const [en, h] = personName(i);
     return [en, h, en.toLowerCase().replace('mehtab', 'mahtab').replace('chauhan', 'chouhan').replace('ajay', 'ajai')][i % 3] as string;
   };
-  const nameSearch = await timeGets(Array.from({ length: 300 }, (_, i) => `/api/v1/people?limit=20&q=${encodeURIComponent(variants(i * 37))}`));
+  const nameSearch = await timeGets(
+    Array.from({ length: 300 }, (_, i) => `/api/v1/people?limit=20&q=${encodeURIComponent(variants(i * 37))}`),
+  );
   const phoneFormats = (n: number) => [`+91 ${String(n).slice(0, 5)} ${String(n).slice(5)}`, `0${n}`, String(n)];
   const phoneLookup = await timeGets(
     Array.from({ length: 300 }, (_, i) => {
@@ -119,7 +153,10 @@ const main = async () => {
     }
   }
   const [report, tImport] = await timed(() =>
-    importPeoplePosts(ctx, new TextEncoder().encode(lines.join('\n')), { dryRun: false, consent: { purpose: 'booth committees', date: '2026-10-01', method: 'written' } }),
+    importPeoplePosts(ctx, new TextEncoder().encode(lines.join('\n')), {
+      dryRun: false,
+      consent: { purpose: 'booth committees', date: '2026-10-01', method: 'written' },
+    }),
   );
   if (report.errors.length) throw new Error(`import errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const importRate = Math.round(40_000 / (tImport / 1000));
@@ -129,7 +166,17 @@ const main = async () => {
     const file = path.join(os.tmpdir(), 'samiti-bench-copy.csv');
     fs.writeFileSync(file, `${copyLines.join('\n')}\n`);
     const t0 = performance.now();
-    const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_copy (name, name_hi, phone, home_unit_id, consent_purpose, consent_date, consent_method, search_key) from '${file}' csv`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'psql',
+      [
+        url,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy bench_copy (name, name_hi, phone, home_unit_id, consent_purpose, consent_date, consent_method, search_key) from '${file}' csv`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     copyRate = Math.round(40_000 / ((performance.now() - t0) / 1000));
   }
@@ -141,7 +188,12 @@ const main = async () => {
   const drive = await fetch(`${base}/api/v1/drives`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Bench drive', unitId: (await db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow()).root_unit_id, startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+    body: JSON.stringify({
+      name: 'Bench drive',
+      unitId: (await db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow()).root_unit_id,
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    }),
   });
   if (drive.status === 201) {
     const { id } = (await drive.json()) as { id: number };
@@ -155,7 +207,15 @@ const main = async () => {
         const res = await fetch(`${base}/api/v1/drives/${id}/enrol`, {
           method: 'POST',
           headers: { cookie, 'content-type': 'application/json' },
-          body: JSON.stringify({ unitId: booths[(i * 31) % booths.length], person: { name: en, nameHi: h, phone: String(7_000_000_000 + i), consent: { purpose: 'membership', date: '2026-10-01', method: 'online' } } }),
+          body: JSON.stringify({
+            unitId: booths[(i * 31) % booths.length],
+            person: {
+              name: en,
+              nameHi: h,
+              phone: String(7_000_000_000 + i),
+              consent: { purpose: 'membership', date: '2026-10-01', method: 'online' },
+            },
+          }),
         });
         await res.arrayBuffer();
         if (res.status !== 201) throw new Error(`enrol ${res.status}`);
@@ -167,7 +227,9 @@ const main = async () => {
     enrolRate = Math.round(done / ((performance.now() - t0) / 1000));
   } else log(`drives API not available (${drive.status}); enrolment not measured`);
   if (url) {
-    await sql`create table bench_pgbench (id bigint generated always as identity primary key, phone text, name text, at timestamptz default now())`.execute(db);
+    await sql`create table bench_pgbench (id bigint generated always as identity primary key, phone text, name text, at timestamptz default now())`.execute(
+      db,
+    );
     const script = path.join(os.tmpdir(), 'samiti-pgbench.sql');
     fs.writeFileSync(script, "insert into bench_pgbench (phone, name) values ('+91' || (random() * 1e9)::bigint, 'Bench Person');\n");
     const r = spawnSync('pgbench', ['-n', '-c', '16', '-j', '2', '-T', '20', '-f', script, url], { encoding: 'utf8' });
@@ -204,4 +266,3 @@ main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
-

@@ -39,16 +39,25 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
   if (q) {
     const phone = /\d{5}/.test(q) ? normalizePhone(q) : null;
     const epic = normalizeEpic(q);
-    if (phone?.ok) qb = qb.where('p.phone', '=', phone.e164);
-    else if (epic) qb = qb.where('p.epic', '=', epic);
-    else {
-      const key = phoneticKey(q);
-      if (!key) return { items: [], nextCursor: null };
-      // Nearest names first, straight from the GiST index (no scoring of every match).
-      qb = qb.where(sql<boolean>`p.search_key % ${key}`).orderBy(sql`p.search_key <-> ${key}`);
+    if (phone?.ok || epic) {
+      const rows = await (phone?.ok ? qb.where('p.phone', '=', phone.e164) : qb.where('p.epic', '=', epic as string)).limit(query.limit).execute();
+      return { items: rows.map((r) => toPerson(ctx.actor, r)), nextCursor: null };
     }
-    const rows = await qb.orderBy('p.id', 'desc').limit(query.limit).execute();
-    return { items: rows.map((r) => toPerson(ctx.actor, r)), nextCursor: null };
+    const key = phoneticKey(q);
+    if (!key) return { items: [], nextCursor: null };
+    // Same name (any script or spelling the key folds) straight from the btree, then near spellings
+    // nearest-first from the trigram index, only if the page is not full yet.
+    const exact = await qb.where(sql<boolean>`p.search_key like ${`${key}%`}`).orderBy('p.search_key').limit(query.limit).execute();
+    const rest =
+      exact.length < query.limit
+        ? await qb
+            .where(sql<boolean>`p.search_key % ${key}`)
+            .where(sql<boolean>`p.search_key not like ${`${key}%`}`)
+            .orderBy(sql`p.search_key <-> ${key}`)
+            .limit(query.limit - exact.length)
+            .execute()
+        : [];
+    return { items: [...exact, ...rest].map((r) => toPerson(ctx.actor, r)), nextCursor: null };
   }
   if (query.cursor) {
     const last = Number(query.cursor);
