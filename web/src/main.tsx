@@ -10,7 +10,7 @@ import { createRouter } from './app/router';
 import { theme } from './app/theme';
 import { initI18n } from './i18n';
 import { configureApi } from './lib/api';
-import { loginPath } from './modules/auth/paths';
+import { isPublicPath, loginPath } from './modules/auth/paths';
 
 const i18n = initI18n();
 const queryClient = createQueryClient();
@@ -18,10 +18,10 @@ const router = createRouter();
 
 configureApi({
   getLanguage: () => i18n.resolvedLanguage ?? 'en',
-  // A 401 anywhere but the login screen means the session ended: drop cached data, sign in again, come back.
+  // A 401 anywhere but the login screen (or a public page) means the session ended: drop cached data, sign in again, come back.
   onUnauthorized: () => {
     const { pathname, search } = router.state.location;
-    if (pathname === '/login') return;
+    if (isPublicPath(pathname)) return;
     void router.navigate(loginPath(pathname + search), { replace: true }).then(() => queryClient.clear());
   },
 });

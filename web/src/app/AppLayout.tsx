@@ -11,6 +11,12 @@ const NavItems = () => {
   const items = [
     { to: '/', label: t('nav.organisation'), testId: 'nav-units', isActive: (path: string) => path === '/' || path.startsWith('/units') },
     { to: '/people', label: t('nav.people'), testId: 'nav-people', isActive: (path: string) => path.startsWith('/people') },
+    {
+      to: '/drives',
+      label: t('nav.membership'),
+      testId: 'nav-drives',
+      isActive: (path: string) => path.startsWith('/drives') || path.startsWith('/sms-outbox'),
+    },
     { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
   ];
   return (

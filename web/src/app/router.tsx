@@ -5,6 +5,11 @@ import { GeoAcRedirect } from '../modules/geo/components/GeoAcRedirect';
 import { GeoPcPage } from '../modules/geo/components/GeoPcPage';
 import { GeoStatePage } from '../modules/geo/components/GeoStatePage';
 import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
+import { ImportPage } from '../modules/imports/components/ImportPage';
+import { DrivePage } from '../modules/membership/components/DrivePage';
+import { DrivesPage } from '../modules/membership/components/DrivesPage';
+import { JoinPage } from '../modules/membership/components/JoinPage';
+import { SmsOutboxPage } from '../modules/membership/components/SmsOutboxPage';
 import { PeoplePage } from '../modules/people/components/PeoplePage';
 import { PersonPage } from '../modules/people/components/PersonPage';
 import { HomeRedirect } from '../modules/units/components/HomeRedirect';
@@ -15,6 +20,8 @@ import { NotFoundPage } from './NotFoundPage';
 export const createRouter = () =>
   createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // Public: a person joins a drive with their phone and an SMS code, no account and no sign-in.
+    { path: '/join/:driveId', element: <JoinPage /> },
     {
       element: <RequireAuth />,
       children: [
@@ -24,8 +31,12 @@ export const createRouter = () =>
             { index: true, element: <HomeRedirect /> },
             { path: 'units', element: <Navigate to="/" replace /> },
             { path: 'units/:id', element: <UnitPage /> },
+            { path: 'units/:id/import', element: <ImportPage /> },
             { path: 'people', element: <PeoplePage /> },
             { path: 'people/:id', element: <PersonPage /> },
+            { path: 'drives', element: <DrivesPage /> },
+            { path: 'drives/:id', element: <DrivePage /> },
+            { path: 'sms-outbox', element: <SmsOutboxPage /> },
             { path: 'geo', element: <GeoStatesPage /> },
             { path: 'geo/:state', element: <GeoStatePage /> },
             { path: 'geo/:state/pc/:number', element: <GeoPcPage /> },

@@ -8,8 +8,18 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** On a 409: the record that already holds the phone, EPIC or name the request tried to use. */
   readonly existingId: number | undefined;
+  /** The whole error body, for endpoints that send more than the message (an import's row report). */
+  readonly body: Record<string, unknown> | undefined;
 
-  constructor(input: { status: number; error: string; message: string; field?: string; requestId?: string; existingId?: number }) {
+  constructor(input: {
+    status: number;
+    error: string;
+    message: string;
+    field?: string;
+    requestId?: string;
+    existingId?: number;
+    body?: Record<string, unknown>;
+  }) {
     super(input.message);
     this.name = 'ApiError';
     this.status = input.status;
@@ -17,6 +27,7 @@ export class ApiError extends Error {
     this.field = input.field;
     this.requestId = input.requestId;
     this.existingId = input.existingId;
+    this.body = input.body;
   }
 }
 
@@ -78,6 +89,7 @@ const toApiError = async (res: Response): Promise<ApiError> => {
       field: typeof body.field === 'string' ? body.field : undefined,
       requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
       existingId: typeof body.existingId === 'number' ? body.existingId : undefined,
+      body: body as Record<string, unknown>,
     });
   }
   // No server message: the UI words it from the status, in the user's language.
@@ -85,9 +97,12 @@ const toApiError = async (res: Response): Promise<ApiError> => {
 };
 
 type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a file upload), with its own content type; instead of `body`. */
+  raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 };
 
@@ -97,7 +112,8 @@ export const api = async <T>(path: string, options: RequestOptions = {}): Promis
     Accept: 'application/json',
     'Accept-Language': hooks.getLanguage(),
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let res: Response;
   try {
@@ -105,7 +121,7 @@ export const api = async <T>(path: string, options: RequestOptions = {}): Promis
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, safeNext } from './paths';
+import { isPublicPath, loginPath, safeNext } from './paths';
 
 describe('loginPath', () => {
   it('remembers where the user was', () => {
@@ -17,5 +17,14 @@ describe('safeNext', () => {
     expect(safeNext('/\\evil.example')).toBe('/');
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext('/login')).toBe('/');
+  });
+});
+
+describe('isPublicPath', () => {
+  it('knows the pages that need no sign-in', () => {
+    expect(isPublicPath('/join/12')).toBe(true);
+    expect(isPublicPath('/login')).toBe(true);
+    expect(isPublicPath('/drives/12')).toBe(false);
+    expect(isPublicPath('/joinery')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { canReadOutbox } from '../../membership/permissions';
 import { useLogout } from '../hooks/useLogout';
 import { useMe } from '../hooks/useMe';
 
@@ -28,6 +30,11 @@ export const UserMenu = () => {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('auth.signedInAs', { name: me.displayName || me.username })}</Menu.Label>
+        {canReadOutbox(me.grants) && (
+          <Menu.Item component={Link} to="/sms-outbox" data-testid="menu-sms-outbox">
+            {t('drives.smsOutbox')}
+          </Menu.Item>
+        )}
         <Menu.Item onClick={() => logout.mutate()} disabled={logout.isPending} data-testid="logout">
           {t('auth.logout')}
         </Menu.Item>

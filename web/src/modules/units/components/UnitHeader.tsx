@@ -5,7 +5,9 @@ import { Link } from 'react-router-dom';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { pickNames } from '../../../lib/names';
 import { scriptLang } from '../../../lib/script';
+import { ExportMenu } from '../../exports/components/ExportMenu';
 import { geoPath } from '../../geo/paths';
+import { ImportButton } from '../../imports/components/ImportButton';
 import { useLevelLabel, useWingLabel } from '../hooks/useLevelLabel';
 import { UnitActionsBar } from './UnitActionsBar';
 
@@ -72,6 +74,12 @@ export const UnitHeader = ({ unit }: { unit: TUnit }) => {
           {unit.deletedAt && <Stat label={t('history.fields.deletedAt')} value={formatDateTime(unit.deletedAt, lang)} />}
         </SimpleGrid>
         <UnitActionsBar unit={unit} />
+        {!unit.deletedAt && (
+          <Group gap="xs" data-testid="unit-data-actions">
+            <ImportButton unit={unit} />
+            <ExportMenu unitId={unit.id} />
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
