@@ -139,7 +139,10 @@ const main = async () => {
   log('search', nameSearch, 'phone', phoneLookup);
 
   // Import: 4,000 booth committees (40,000 rows) through the product, and the same rows by \copy.
-  const committeeBooths = booths.slice(0, 4000);
+  // Fresh booths and numbers on every run, so a --reuse run imports new rows rather than matching old ones.
+  const runSeed = Number(await db.selectFrom('tenure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => r.n));
+  const firstBooth = Math.floor(runSeed / 10) % Math.max(1, booths.length - 4000);
+  const committeeBooths = booths.slice(firstBooth, firstBooth + 4000);
   const POSTS = ['president', 'booth-agent', 'secretary', 'whatsapp-in-charge', 'member', 'member', 'member', 'member', 'member', 'member'];
   const lines = ['unit id,post,name,hindi name,mobile'];
   const copyLines: string[] = [];
@@ -147,9 +150,9 @@ const main = async () => {
   for (const b of committeeBooths) {
     for (const post of POSTS) {
       const [en, h] = personName(++p);
-      const phone = 8_000_000_000 + p;
+      const phone = 8_000_000_000 + runSeed * 2 + p;
       lines.push(`${b},${post},${en},${h},${phone}`);
-      copyLines.push([en, h, `+91${phone + 500_000}`, b, 'membership', '2026-01-01', 'online', searchKey(en, h)].join(','));
+      copyLines.push([en, h, `+91${phone + 40_000}`, b, 'membership', '2026-01-01', 'online', searchKey(en, h)].join(','));
     }
   }
   const [report, tImport] = await timed(() =>
@@ -162,6 +165,7 @@ const main = async () => {
   const importRate = Math.round(40_000 / (tImport / 1000));
   let copyRate: number | null = null;
   if (url) {
+    await sql`drop table if exists bench_copy`.execute(db);
     await sql`create table bench_copy (like person including all)`.execute(db);
     const file = path.join(os.tmpdir(), 'samiti-bench-copy.csv');
     fs.writeFileSync(file, `${copyLines.join('\n')}\n`);
@@ -227,6 +231,7 @@ const main = async () => {
     enrolRate = Math.round(done / ((performance.now() - t0) / 1000));
   } else log(`drives API not available (${drive.status}); enrolment not measured`);
   if (url) {
+    await sql`drop table if exists bench_pgbench`.execute(db);
     await sql`create table bench_pgbench (id bigint generated always as identity primary key, phone text, name text, at timestamptz default now())`.execute(
       db,
     );
