@@ -15,7 +15,8 @@ import type { DB } from './db/types';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { pickLocale } from './i18n/messages';
 import { authRoutes } from './modules/auth/routes';
-import { findSessionUser, loadActor, SESSION_COOKIE } from './modules/auth/queries';
+import { SESSION_COOKIE } from './modules/auth/queries';
+import { createSessionCache, type TSessionCache } from './modules/auth/session-cache';
 import { geoRoutes } from './modules/geo/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -30,6 +31,7 @@ declare module 'fastify' {
     db: Kysely<DB>;
     dbKind: TDatabaseKind;
     jobs: TJobs | null;
+    sessions: TSessionCache;
   }
   interface FastifyRequest {
     actor: TActor | null;
@@ -60,6 +62,7 @@ export const buildApp = async (deps: TAppDeps) => {
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
   app.decorate('jobs', deps.jobs ?? null);
+  app.decorate('sessions', createSessionCache(deps.db));
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'en');
   app.setValidatorCompiler(validatorCompiler);
@@ -82,8 +85,7 @@ export const buildApp = async (deps: TAppDeps) => {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     const token = req.cookies[SESSION_COOKIE];
-    const userId = token ? await findSessionUser(deps.db, token) : null;
-    req.actor = userId === null ? null : await loadActor(deps.db, userId);
+    req.actor = token ? await app.sessions.resolve(token) : null;
     req.locale = pickLocale(req.headers['accept-language'], req.actor?.locale);
   });
 

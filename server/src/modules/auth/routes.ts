@@ -50,7 +50,10 @@ export const authRoutes = async (fastify: FastifyInstance) => {
   app.post('/api/v1/auth/logout', { schema: { tags, response: { 204: z.null(), 401: ZError } } }, async (req, reply) => {
     requireCtx(req);
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(req.server.db, token);
+    if (token) {
+      await deleteSession(req.server.db, token);
+      req.server.sessions.forgetToken(token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
@@ -72,6 +75,7 @@ export const authRoutes = async (fastify: FastifyInstance) => {
         after: { locale: req.body.locale },
       });
     });
+    req.server.sessions.forgetUser(ctx.actor.userId);
     return describeMe(ctx.db, { ...ctx.actor, locale: req.body.locale });
   });
 
