@@ -62,4 +62,5 @@ export const IMPORT_MESSAGES = {
     en: 'More than {max} rows: export a smaller unit.',
     hi: '{max} से अधिक पंक्तियाँ: किसी छोटी इकाई का निर्यात करें।',
   },
+  EXPORT_NEEDS_DRIVE: { en: 'Say which membership drive (drive=…).', hi: 'बताएँ कि कौन-सा सदस्यता अभियान (drive=…)।' },
 } as const satisfies TDictionary;

@@ -57,3 +57,30 @@ describe('exports', () => {
     expect((await get(`/api/v1/exports/people?unit=${chain.booth.id}`, outsider)).statusCode).toBe(404);
   });
 });
+
+describe('membership exports', () => {
+  it("exports a drive's members and leaderboard under a unit; the drive is required", async () => {
+    const { makeDrive } = await import('../membership/test-support');
+    const { enrol, verifyMembership } = await import('../membership/operations');
+    const drive = await makeDrive(h, admin, chain.state.id);
+    const enroller = await h.person({ homeUnitId: chain.booth.id, nameHi: 'कमला देवी' });
+    for (let i = 0; i < 3; i++) {
+      const m = await enrol(h.ctx, drive.id, {
+        unitId: chain.booth.id,
+        enrollerPersonId: enroller.id,
+        person: { nameHi: `सदस्य ${i}`, phone: h.phone(), consent: { purpose: 'membership', date: '2026-10-01', method: 'online' } },
+      });
+      if (i < 2) await verifyMembership(h.ctx, m.id, 'otp');
+    }
+    const members = (await get(`/api/v1/exports/members?unit=${chain.district.id}&drive=${drive.id}`, admin, 'hi')).rawPayload.toString('utf8');
+    const lines = members.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('सदस्यता आईडी');
+    expect(members).toContain('कमला देवी');
+    const board = (await get(`/api/v1/exports/leaderboard?unit=${chain.district.id}&drive=${drive.id}&format=csv`)).rawPayload.toString('utf8');
+    expect(board.trim().split('\r\n')[1]).toMatch(/^1,/);
+    expect(board).toContain(',3,2,');
+    const missing = await get(`/api/v1/exports/members?unit=${chain.district.id}`);
+    expect(missing.json()).toMatchObject({ error: 'VALIDATION', field: 'drive' });
+  });
+});

@@ -14,18 +14,18 @@ export const exportRoutes = async (fastify: FastifyInstance) => {
     {
       schema: {
         tags: ['exports'],
-        description: 'Download people, current posts or vacancies under a unit as CSV (UTF-8 with BOM) or XLSX. Every export is audited.',
+        description: 'Download people, current posts, vacancies, or a drive\'s members or leaderboard (with drive=) under a unit as CSV (UTF-8 with BOM) or XLSX. Every export is audited.',
         params: z.object({ kind: z.enum(EXPORT_KINDS) }),
-        querystring: z.object({ unit: ZId, format: z.enum(['csv', 'xlsx']).default('csv') }),
+        querystring: z.object({ unit: ZId, drive: ZId.optional(), format: z.enum(['csv', 'xlsx']).default('csv') }),
         response: { 200: z.any().describe('the CSV or XLSX file'), 400: ZError, 401: ZError, 404: ZError },
       },
     },
     async (req, reply) => {
       const ctx = requireCtx(req);
       const { kind } = req.params;
-      const { unit, format } = req.query;
-      const table = await buildExport(ctx, kind, unit);
-      await recordAudit(ctx.db, ctx, { action: `export.${kind}`, entityType: 'unit', entityId: unit, after: { format, rows: table.rows.length } });
+      const { unit, format, drive } = req.query;
+      const table = await buildExport(ctx, kind, unit, drive);
+      await recordAudit(ctx.db, ctx, { action: `export.${kind}`, entityType: 'unit', entityId: unit, after: { format, rows: table.rows.length, drive: drive ?? null } });
       const name = `samiti-${kind}-unit-${unit}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
       if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await toXlsx(table, kind));

@@ -6,9 +6,10 @@ import type { TTable } from '../../lib/export';
 import { canSeeContact } from '../people/dto';
 import { inJurisdiction, pathRangeEnd } from '../auth/policy';
 import { loadVisibleUnit } from '../units/queries';
+import { getLeaderboard, listMembers } from '../membership/queries';
 
 export const MAX_EXPORT_ROWS = 200_000;
-export const EXPORT_KINDS = ['people', 'posts', 'vacancies'] as const;
+export const EXPORT_KINDS = ['people', 'posts', 'vacancies', 'members', 'leaderboard'] as const;
 export type TExportKind = (typeof EXPORT_KINDS)[number];
 
 const HEADINGS: Record<string, Record<TLocale, string>> = {
@@ -28,6 +29,17 @@ const HEADINGS: Record<string, Record<TLocale, string>> = {
   seats: { en: 'Seats', hi: 'स्थान' },
   filled: { en: 'Filled', hi: 'भरे' },
   vacant: { en: 'Vacant', hi: 'रिक्त' },
+  membershipId: { en: 'Membership ID', hi: 'सदस्यता आईडी' },
+  status: { en: 'Status', hi: 'स्थिति' },
+  method: { en: 'Verified by', hi: 'सत्यापन का तरीका' },
+  channel: { en: 'Enrolled via', hi: 'नामांकन माध्यम' },
+  enrolledBy: { en: 'Enrolled by', hi: 'नामांकनकर्ता' },
+  enrolledAt: { en: 'Enrolled on', hi: 'नामांकन तिथि' },
+  rank: { en: 'Rank', hi: 'क्रम' },
+  enroller: { en: 'Enroller', hi: 'नामांकनकर्ता' },
+  enrolled: { en: 'Enrolled', hi: 'नामांकित' },
+  verified: { en: 'Verified', hi: 'सत्यापित' },
+  active: { en: 'Active member', hi: 'सक्रिय सदस्य' },
 };
 const columns = (locale: TLocale, keys: string[]) => keys.map((key) => ({ key, header: HEADINGS[key]?.[locale] ?? key }));
 
@@ -35,8 +47,54 @@ const tooMany = (rows: unknown[]) => {
   if (rows.length > MAX_EXPORT_ROWS) throw new AppError('VALIDATION', 'EXPORT_TOO_LARGE', { field: 'unit', params: { max: MAX_EXPORT_ROWS } });
 };
 
+const requireDrive = (driveId: number | undefined): number => {
+  if (driveId === undefined) throw new AppError('VALIDATION', 'EXPORT_NEEDS_DRIVE', { field: 'drive' });
+  return driveId;
+};
+
+/** A drive's members under a unit, or its enroller leaderboard, through the membership module's own reads. */
+const membershipExport = async (ctx: TCtx, kind: 'members' | 'leaderboard', unitId: number, driveId: number): Promise<TTable> => {
+  const hi = ctx.locale === 'hi';
+  const name = (n: { name: string | null; nameHi: string | null }) => (hi ? (n.nameHi ?? n.name) : (n.name ?? n.nameHi)) ?? '';
+  if (kind === 'leaderboard') {
+    const board = await getLeaderboard(ctx, driveId, { unit: unitId, limit: 1000 });
+    return {
+      columns: columns(ctx.locale, ['rank', 'enroller', 'enrolled', 'verified', 'active']),
+      rows: board.items.map((e) => ({ rank: e.rank, enroller: name(e), enrolled: e.enrolled, verified: e.verified, active: e.isActive ? (hi ? 'हाँ' : 'yes') : '' })),
+    };
+  }
+  const rows: Record<string, string | number | null>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listMembers(ctx, driveId, { unit: unitId, limit: 500, cursor });
+    for (const m of page.items) {
+      rows.push({
+        membershipId: m.id,
+        personId: m.person.id,
+        name: m.person.name,
+        nameHi: m.person.nameHi,
+        phone: m.person.phone,
+        unit: m.unit.name,
+        unitHi: m.unit.nameHi,
+        status: m.status,
+        method: m.method,
+        channel: m.channel,
+        enrolledBy: m.enrolledBy ? name(m.enrolledBy) : null,
+        enrolledAt: m.createdAt.slice(0, 10),
+      });
+    }
+    tooMany(rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return {
+    columns: columns(ctx.locale, ['membershipId', 'personId', 'name', 'nameHi', 'phone', 'unit', 'unitHi', 'status', 'method', 'channel', 'enrolledBy', 'enrolledAt']),
+    rows,
+  };
+};
+
 /** The rows of one export, inside the actor's jurisdiction and under `unitId`; contacts masked as on screen. */
-export const buildExport = async (ctx: TCtx, kind: TExportKind, unitId: number): Promise<TTable> => {
+export const buildExport = async (ctx: TCtx, kind: TExportKind, unitId: number, driveId?: number): Promise<TTable> => {
+  if (kind === 'members' || kind === 'leaderboard') return membershipExport(ctx, kind, unitId, requireDrive(driveId));
   const unit = await loadVisibleUnit(ctx, unitId);
   const from = unit.path;
   const to = pathRangeEnd(unit.path);
