@@ -47,7 +47,9 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
     if (!key) return { items: [], nextCursor: null };
     // Same name (any script or spelling the key folds) straight from the btree, then near spellings
     // nearest-first from the trigram index, only if the page is not full yet.
-    const exact = await qb.where(sql<boolean>`p.search_key like ${`${key}%`}`).orderBy('p.search_key').limit(query.limit).execute();
+    // No ORDER BY here: a common name has thousands of equal keys, and sorting them all (with the
+    // join to their units) costs ~100 ms at 10^7 people, where streaming the first page costs <1 ms.
+    const exact = await qb.where(sql<boolean>`p.search_key like ${`${key}%`}`).limit(query.limit).execute();
     const rest =
       exact.length < query.limit
         ? await qb
