@@ -68,7 +68,9 @@ export const driveSnapshot = (d: TDriveRecord) => ({
 
 /**
  * A membership with its person, unit, enroller, and the member's own verified enrolments in the
- * drive (the counter at the drive's unit), which decide whether they are an active member.
+ * drive (the counter at the drive's unit plus their deltas not yet folded into it, so it is exact
+ * without folding, which would lock the drive's counters inside the enrol transaction), which
+ * decide whether they are an active member.
  */
 export const selectMemberships = (db: Kysely<DB>) =>
   mdb(db)
@@ -110,7 +112,8 @@ export const selectMemberships = (db: Kysely<DB>) =>
       'ep.name as ep_name',
       'ep.name_hi as ep_name_hi',
       'eu.display_name as eu_name',
-      sql<number>`coalesce(own.verified, 0)`.as('own_verified'),
+      sql<number>`coalesce(own.verified, 0) + coalesce((select sum(x.verified) from drive_count_delta x
+        where x.drive_id = m.drive_id and x.enroller_kind = 'person' and x.enroller_id = m.person_id), 0)`.as('own_verified'),
     ]);
 type TMembershipQuery = ReturnType<typeof selectMemberships>;
 export type TMembershipRecord = TMembershipQuery extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;

@@ -87,8 +87,8 @@ export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): P
 /**
  * Enrols a person into a unit of the drive, pending verification. A person given inline whose
  * phone or EPIC is already on file is that person (no second member); one already in this drive
- * is a 409 carrying the existing membership's id. Counters of the unit, every unit above it up to
- * the drive's unit, and the enroller's move in the same transaction.
+ * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
+ * to the drive's unit, and the enroller's credit, folded on read) is written in the same transaction.
  */
 export const enrol = (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> =>
   ctx.db.transaction().execute(async (trx) => {
@@ -156,7 +156,8 @@ export const enrol = (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TM
       enroller,
       delta: { enrolled: 1, verified: 0, rejected: 0 },
     });
-    return reloadMembership(ctx, trx, row.id);
+    // The counter delta changes nothing `created` shows (the member's own credit moves only on verify).
+    return toMembership(ctx.actor, created);
   });
 
 type TDecision = { kind: 'verify'; method: TVerifyMethod } | { kind: 'reject'; reason: string };

@@ -176,3 +176,22 @@ describe('moveEnrolmentCredit', () => {
     expect(undone.stored.get(`${state.id}:person:${dup.id}`)).toEqual({ enrolled: 2, verified: 1 });
   });
 });
+
+describe('concurrent enrolment', () => {
+  it('16 enrolments at once leave counters equal to a recount after a progress read', async () => {
+    const { state, district, booth } = await h.chain();
+    const drive = await makeDrive(h, admin, state.id);
+    const enroller = await h.person({ homeUnitId: booth.id });
+    const made = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        enrolNew(drive.id, i % 2 ? booth.id : district.id, admin, i % 4 ? {} : { enrollerPersonId: enroller.id }),
+      ),
+    );
+    await Promise.all(made.slice(0, 4).map((m) => verify(m.id)));
+    const progress = (await call('GET', `/api/v1/drives/${drive.id}/progress`, admin)).json();
+    expect(progress.unit).toMatchObject({ enrolled: 16, verified: 4, rejected: 0 });
+    expect(await storedCounts(h, drive.id)).toEqual(await recount(h, drive.id));
+    const { recounted, stored } = await recountEnrollers(h, drive.id);
+    expect(stored).toEqual(recounted);
+  });
+});

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { assertRoleAt, inJurisdiction, pathRangeEnd } from '../auth/policy';
 import { findUnitRecord } from '../units/queries';
+import { foldDriveCounts } from './counters';
 import { selectDrives, selectMemberships, type TDriveRecord, toDrive, toMembership } from './dto';
 import { canSeeDrive, driveVisible, entryPaths, isInside } from './policy';
 import { mdb } from './tables';
@@ -57,6 +58,7 @@ const resolveUnit = async (ctx: TCtx, drive: TDriveRecord, unitId: number | unde
 export const getProgress = async (ctx: TCtx, driveId: number, unitId?: number): Promise<TProgress> => {
   const drive = await loadVisibleDrive(ctx, driveId);
   const unit = await resolveUnit(ctx, drive, unitId);
+  await foldDriveCounts(ctx.db, drive.id);
   const rows = await mdb(ctx.db)
     .selectFrom('unit as u')
     .leftJoin('drive_unit_count as c', (j) => j.onRef('c.unit_id', '=', 'u.id').on('c.drive_id', '=', drive.id))
@@ -96,6 +98,7 @@ export const getProgress = async (ctx: TCtx, driveId: number, unitId?: number): 
 export const getLeaderboard = async (ctx: TCtx, driveId: number, query: { unit?: number; limit: number }): Promise<TLeaderboard> => {
   const drive = await loadVisibleDrive(ctx, driveId);
   const unit = await resolveUnit(ctx, drive, query.unit);
+  await foldDriveCounts(ctx.db, drive.id);
   const rows = await mdb(ctx.db)
     .selectFrom('drive_enroller_count as ec')
     .leftJoin('person as p', (j) => j.on('ec.enroller_kind', '=', 'person').onRef('p.id', '=', 'ec.enroller_id'))

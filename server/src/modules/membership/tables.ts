@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import type { SmsOutboxTable } from '../notify/outbox';
 
-// Table types of migration 0003, added to the shared DB type with `withTables` so this module
+// Table types of migrations 0003 and 0008, added to the shared DB type with `withTables` so this module
 // owns them until they move into db/types.ts.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -56,6 +56,18 @@ export type DriveEnrollerCountTable = {
   verified: Generated<number>;
 };
 
+export type DriveCountDeltaTable = {
+  id: Generated<number>;
+  drive_id: number;
+  unit_id: number;
+  enroller_kind: 'person' | 'user' | null;
+  enroller_id: number | null;
+  enrolled: Generated<number>;
+  verified: Generated<number>;
+  rejected: Generated<number>;
+  created_at: Timestamp;
+};
+
 export type OtpChallengeTable = {
   id: Generated<number>;
   phone: string;
@@ -74,6 +86,7 @@ export type MembershipTables = {
   membership: MembershipTable;
   drive_unit_count: DriveUnitCountTable;
   drive_enroller_count: DriveEnrollerCountTable;
+  drive_count_delta: DriveCountDeltaTable;
   sms_outbox: SmsOutboxTable;
   otp_challenge: OtpChallengeTable;
 };

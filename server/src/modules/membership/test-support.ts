@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { THarness } from '../../../test/harness';
+import { foldDriveCounts } from './counters';
 
 /** Shared by this module's tests: calls, dates around today, a drive, and a direct recount of counters. */
 export const caller = (h: THarness) => (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object, lang?: string) =>
@@ -40,7 +41,9 @@ export const recount = async (h: THarness, driveId: number) => {
   return new Map(rows.map((r) => [Number(r.unit_id), { enrolled: r.enrolled, verified: r.verified, rejected: r.rejected }]));
 };
 
+/** The drive's counters as stored, after folding its pending deltas into them. */
 export const storedCounts = async (h: THarness, driveId: number) => {
+  await foldDriveCounts(h.db, driveId);
   const { rows } = await sql<{ unit_id: number } & TCount>`
     select unit_id, enrolled, verified, rejected from drive_unit_count
     where drive_id = ${driveId} and (enrolled <> 0 or verified <> 0 or rejected <> 0)`.execute(h.db);
@@ -61,6 +64,7 @@ export const recountEnrollers = async (h: THarness, driveId: number) => {
     where d.id = ${driveId} and (m.enrolled_by_person is not null or m.enrolled_by_user is not null)
     group by 1
     having count(*) filter (where m.status <> 'rejected') > 0`.execute(h.db);
+  await foldDriveCounts(h.db, driveId);
   const stored = await sql<{ k: string; enrolled: number; verified: number }>`
     select unit_id || ':' || enroller_kind || ':' || enroller_id as k, enrolled, verified from drive_enroller_count
     where drive_id = ${driveId} and (enrolled <> 0 or verified <> 0)`.execute(h.db);
