@@ -1,4 +1,4 @@
-import type { THistoryEntry, TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
+import type { TDuplicatePair, THistoryEntry, TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
 import { api } from '../../lib/api';
 
 type Items<T> = { items: T[] };
@@ -13,7 +13,11 @@ export const personKeys = {
   search: (q: string) => ['people', 'search', q] as const,
   detail: (id: number) => ['people', id] as const,
   history: (id: number) => ['people', id, 'history'] as const,
+  duplicates: (unitId: number) => ['people', 'duplicates', unitId] as const,
 };
+
+/** What a merge moved onto the kept record. */
+export type TMergeResult = { person: TPerson; mergeId: number; tenures: number; memberships: number; enrolments: number };
 
 export const PEOPLE_PAGE_SIZE = 50;
 export const PEOPLE_SEARCH_LIMIT = 20;
@@ -37,3 +41,14 @@ export const patchPerson = (id: number, body: TPersonPatch): Promise<TPerson> =>
 export const deletePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}`, { method: 'DELETE' });
 
 export const restorePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}/restore`, { method: 'POST' });
+
+/** Likely duplicates among the people whose home unit is this unit, best match first. */
+export const fetchDuplicates = (unitId: number, signal?: AbortSignal): Promise<TDuplicatePair[]> =>
+  api<Items<TDuplicatePair>>(`/units/${unitId}/duplicates`, { signal }).then((r) => r.items);
+
+/** Retires `sourceId` into `intoId`: its posts, memberships and enrolment credit move to the kept record. */
+export const mergePerson = (sourceId: number, intoId: number): Promise<TMergeResult> =>
+  api<TMergeResult>(`/people/${sourceId}/merge`, { method: 'POST', body: { intoId } });
+
+/** Undoes the latest merge of a retired record; answers with the record brought back. */
+export const unmergePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}/unmerge`, { method: 'POST' });

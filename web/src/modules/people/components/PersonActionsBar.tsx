@@ -67,7 +67,8 @@ export const PersonActionsBar = ({ person }: { person: TPerson }) => {
         {t('people.delete')}
       </Button>
     ),
-    actions.canRestore && isDeleted && (
+    // A merged record comes back through "Undo merge" on its banner, not a plain restore.
+    actions.canRestore && isDeleted && person.mergedInto == null && (
       <Button
         key="restore"
         size="sm"

@@ -14,6 +14,7 @@ import { currentFirst } from '../../posts/slots';
 import { HistoryView, type TValueFormatter } from '../../units/components/HistoryList';
 import { usePerson, usePersonHistory } from '../hooks/usePerson';
 import { personName } from '../names';
+import { MergedBanner } from './MergedBanner';
 import { PersonHeader } from './PersonHeader';
 
 type TTab = 'posts' | 'history';
@@ -74,7 +75,8 @@ const PersonView = ({ person }: { person: TPerson }) => {
   return (
     <Stack gap="md">
       <PersonHeader person={person} />
-      {person.deletedAt && (
+      {person.mergedInto != null && <MergedBanner person={person} mergedInto={person.mergedInto} />}
+      {person.deletedAt && person.mergedInto == null && (
         <Alert color="red" variant="light" data-testid="person-deleted-notice">
           {t('people.deletedNotice')}
         </Alert>

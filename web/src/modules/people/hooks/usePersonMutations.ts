@@ -1,7 +1,8 @@
 import type { TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { driveKeys } from '../../membership/api';
 import { postKeys } from '../../posts/api';
-import { createPerson, deletePerson, patchPerson, personKeys, restorePerson } from '../api';
+import { createPerson, deletePerson, mergePerson, patchPerson, personKeys, restorePerson, unmergePerson } from '../api';
 
 /**
  * After any write: show the returned person at once, then refresh lists and history, and the
@@ -13,6 +14,11 @@ const afterWrite = async (queryClient: QueryClient, person: TPerson): Promise<vo
     queryClient.invalidateQueries({ queryKey: personKeys.all }),
     queryClient.invalidateQueries({ queryKey: postKeys.all }),
   ]);
+};
+
+/** A merge or unmerge also moves memberships and enrolment credit, so drive figures refresh too. */
+const afterMerge = async (queryClient: QueryClient, person: TPerson): Promise<void> => {
+  await Promise.all([afterWrite(queryClient, person), queryClient.invalidateQueries({ queryKey: driveKeys.all })]);
 };
 
 export const useCreatePerson = () => {
@@ -33,4 +39,18 @@ export const useDeletePerson = (id: number) => {
 export const useRestorePerson = (id: number) => {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: () => restorePerson(id), onSuccess: (p) => afterWrite(queryClient, p) });
+};
+
+/** Merge one record into another (which pair is chosen per call); refreshes people lists, duplicates and person pages. */
+export const useMergePerson = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sourceId, intoId }: { sourceId: number; intoId: number }) => mergePerson(sourceId, intoId),
+    onSuccess: (r) => afterMerge(queryClient, r.person),
+  });
+};
+
+export const useUnmergePerson = (id: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => unmergePerson(id), onSuccess: (p) => afterMerge(queryClient, p) });
 };
