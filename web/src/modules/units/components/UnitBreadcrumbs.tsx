@@ -20,7 +20,12 @@ export const UnitBreadcrumbs = ({ unit }: { unit: TUnit }) => {
   }
   return (
     <nav aria-label={t('units.breadcrumbs')} data-testid="breadcrumbs">
-      <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
+      <Breadcrumbs
+        separator="›"
+        separatorMargin={6}
+        style={{ flexWrap: 'wrap', rowGap: 4 }}
+        styles={{ breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 } }}
+      >
         {(ancestors.data ?? []).map((a) => {
           const name = displayName(a, lang);
           return (
