@@ -6,6 +6,8 @@ import { toCsv, toXlsx } from '../../lib/export';
 import { recordAudit } from '../audit/record';
 import { buildExport, EXPORT_KINDS } from './tables';
 
+/** The file itself: Fastify sends a Buffer as is, without the JSON serializer. */
+const ZFile = z.custom<Buffer>((v) => Buffer.isBuffer(v)).describe('the CSV or XLSX file');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const exportRoutes = async (fastify: FastifyInstance) => {
@@ -17,7 +19,7 @@ export const exportRoutes = async (fastify: FastifyInstance) => {
         description: 'Download people, current posts, vacancies, or a drive\'s members or leaderboard (with drive=) under a unit as CSV (UTF-8 with BOM) or XLSX. Every export is audited.',
         params: z.object({ kind: z.enum(EXPORT_KINDS) }),
         querystring: z.object({ unit: ZId, drive: ZId.optional(), format: z.enum(['csv', 'xlsx']).default('csv') }),
-        response: { 200: z.any().describe('the CSV or XLSX file'), 400: ZError, 401: ZError, 404: ZError },
+        response: { 200: ZFile, 400: ZError, 401: ZError, 404: ZError },
       },
     },
     async (req, reply) => {
