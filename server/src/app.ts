@@ -84,7 +84,8 @@ export const buildApp = async (deps: TAppDeps) => {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    const token = req.cookies[SESSION_COOKIE];
+    // Only the API needs the actor; the web app's files are served without touching the database.
+    const token = req.url.startsWith('/api/') ? req.cookies[SESSION_COOKIE] : undefined;
     req.actor = token ? await app.sessions.resolve(token) : null;
     req.locale = pickLocale(req.headers['accept-language'], req.actor?.locale);
   });

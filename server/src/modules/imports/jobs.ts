@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { t } from '../../i18n/messages';
 import { loadActor } from '../auth/queries';
 import { importPeoplePosts } from './people-posts';
 
@@ -48,7 +49,8 @@ export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
       .where('id', '=', jobId)
       .execute();
   } catch (err) {
-    const message = err instanceof AppError ? err.render(job.locale === 'hi' ? 'hi' : 'en') : 'internal error';
+    const locale: TLocale = job.locale === 'hi' ? 'hi' : 'en';
+    const message = err instanceof AppError ? err.render(locale) : t(locale, 'INTERNAL');
     await db.updateTable('import_job').set({ status: 'failed', error: message, file: null, finished_at: new Date() }).where('id', '=', jobId).execute();
   } finally {
     progress.delete(jobId);

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { moveEnrolmentCredit } from '../membership/counters';
 import { loadVisibleUnit } from '../units/queries';
-import { personSnapshot, toPerson } from './dto';
+import { personSnapshot, selectPeople, toPerson } from './dto';
+import { assertNoContactClash } from './operations';
 import { findPersonRecord, loadVisiblePerson, personNotFound } from './queries';
 
 export type TDuplicatePair = { a: TPerson; b: TPerson; score: number };
@@ -24,12 +25,14 @@ export const listDuplicates = async (ctx: TCtx, unitId: number, limit = 50): Pro
       and a.search_key <> '' and similarity(a.search_key, b.search_key) >= 0.6
     order by score desc, a.id, b.id
     limit ${limit}`.execute(ctx.db);
-  const out: TDuplicatePair[] = [];
-  for (const p of pairs.rows) {
-    const [a, b] = await Promise.all([findPersonRecord(ctx.db, p.a), findPersonRecord(ctx.db, p.b)]);
-    if (a && b) out.push({ a: toPerson(ctx.actor, a), b: toPerson(ctx.actor, b), score: Math.round(Number(p.score) * 100) / 100 });
-  }
-  return out;
+  const ids = [...new Set(pairs.rows.flatMap((p) => [p.a, p.b]))];
+  if (ids.length === 0) return [];
+  const people = new Map((await selectPeople(ctx.db).where('p.id', 'in', ids).execute()).map((r) => [r.id, toPerson(ctx.actor, r)]));
+  return pairs.rows.flatMap((p) => {
+    const a = people.get(p.a);
+    const b = people.get(p.b);
+    return a && b ? [{ a, b, score: Math.round(Number(p.score) * 100) / 100 }] : [];
+  });
 };
 
 /**
@@ -92,13 +95,8 @@ export const unmergePerson = (ctx: TCtx, sourceId: number) =>
       .orderBy('id', 'desc')
       .executeTakeFirst();
     if (!merge || source.merged_into === null) throw new AppError('VALIDATION', 'NOT_MERGED');
-    const phoneTaken = await trx
-      .selectFrom('person')
-      .select('id')
-      .where('deleted_at', 'is', null)
-      .where((eb) => (source.epic ? eb.or([eb('phone', '=', source.phone), eb('epic', '=', source.epic)]) : eb('phone', '=', source.phone)))
-      .executeTakeFirst();
-    if (phoneTaken) throw new AppError('CONFLICT', 'PHONE_TAKEN', { field: 'phone', extra: { existingId: phoneTaken.id } });
+    // The retired record's phone or EPIC may have been given to someone new meanwhile.
+    await assertNoContactClash(trx, source.phone, source.epic, sourceId);
     const ids = (xs: number[]) => (xs.length ? xs : [0]);
     await sql`update tenure set person_id = ${sourceId} where id = any(${ids(merge.moved_tenures)}::bigint[])`.execute(trx);
     await sql`update membership set person_id = ${sourceId} where id = any(${ids(merge.moved_memberships)}::bigint[])`.execute(trx);

@@ -21,7 +21,7 @@ const epicOrThrow = (raw: string) => {
 };
 
 /** 409 with the existing person's id when a live person already has this phone or EPIC. */
-const assertNoContactClash = async (db: Kysely<DB>, phone: string, epic: string | null, exceptId?: number) => {
+export const assertNoContactClash = async (db: Kysely<DB>, phone: string, epic: string | null, exceptId?: number) => {
   let q = db
     .selectFrom('person')
     .select(['id', 'phone', 'epic'])

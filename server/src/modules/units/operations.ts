@@ -20,7 +20,7 @@ const loadLevel = async (db: TDb, key: string) => {
 
 /** Loads a unit for a write: 404 outside jurisdiction, 403 when the actor is not an admin over it. */
 const loadForWrite = async (ctx: TCtx, db: TDb, id: number) => {
-  const row = await findUnitRecord(db as Kysely<DB>, id);
+  const row = await findUnitRecord(db, id);
   if (!row) throw unitNotFound(id);
   assertRoleAt(ctx.actor, row.path, 'admin', () => unitNotFound(id));
   return row;
@@ -68,7 +68,7 @@ export const adjustCounts = async (db: TDb, ids: number[], delta: number, parent
 };
 
 const reload = async (ctx: TCtx, db: TDb, id: number): Promise<TUnit> => {
-  const row = await findUnitRecord(db as Kysely<DB>, id);
+  const row = await findUnitRecord(db, id);
   if (!row) throw unitNotFound(id);
   return toUnit(ctx.actor, row);
 };
@@ -76,7 +76,7 @@ const reload = async (ctx: TCtx, db: TDb, id: number): Promise<TUnit> => {
 /** Creates a unit under a parent the actor administers. Level must be below the parent's. */
 export const createUnit = (ctx: TCtx, input: TUnitCreate): Promise<TUnit> =>
   ctx.db.transaction().execute(async (trx) => {
-    const parent = await findUnitRecord(trx as unknown as Kysely<DB>, input.parentId);
+    const parent = await findUnitRecord(trx, input.parentId);
     if (!parent) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.parentId }, field: 'parentId' });
     assertRoleAt(ctx.actor, parent.path, 'admin', () => unitNotFound(input.parentId));
     if (parent.deleted_at) throw invalid('PARENT_DELETED', 'parentId');
@@ -105,7 +105,7 @@ export const createUnit = (ctx: TCtx, input: TUnitCreate): Promise<TUnit> =>
       })
       .execute();
     await adjustCounts(trx, [...ancestorIds(parent.path), parent.id], 1, parent.id, 1);
-    const created = await findUnitRecord(trx as unknown as Kysely<DB>, Number(id));
+    const created = await findUnitRecord(trx, Number(id));
     if (!created) throw unitNotFound(id);
     await recordAudit(trx, ctx, { action: 'unit.create', entityType: 'unit', entityId: id, after: auditSnapshot(created) });
     return toUnit(ctx.actor, created);
@@ -114,7 +114,7 @@ export const createUnit = (ctx: TCtx, input: TUnitCreate): Promise<TUnit> =>
 /** Renames, relinks and/or moves a unit (moving carries its whole subtree). */
 export const updateUnit = (ctx: TCtx, id: number, patch: TUnitPatch): Promise<TUnit> =>
   ctx.db.transaction().execute(async (trx) => {
-    const db = trx as unknown as Kysely<DB>;
+    const db = trx;
     const unit = await loadForWrite(ctx, trx, id);
     if (unit.deleted_at) throw invalid('UNIT_DELETED');
     const level = await loadLevel(trx, unit.level);
@@ -202,7 +202,7 @@ export const deleteUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
 /** Restores a soft-deleted unit with the units that were deleted together with it. */
 export const restoreUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
   ctx.db.transaction().execute(async (trx) => {
-    const db = trx as unknown as Kysely<DB>;
+    const db = trx;
     const unit = await loadForWrite(ctx, trx, id);
     if (!unit.deleted_at) throw invalid('UNIT_NOT_DELETED');
     if (unit.deletion_id !== unit.id) throw invalid('RESTORE_PARENT_DELETED');
