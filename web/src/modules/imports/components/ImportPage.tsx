@@ -1,4 +1,4 @@
-import { CONSENT_METHODS, type TUnit } from '@samiti/common';
+import type { TUnit } from '@samiti/common';
 import {
   Alert,
   Anchor,
@@ -8,12 +8,10 @@ import {
   Input,
   Paper,
   Progress,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -21,6 +19,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentFields } from '../../people/components/ConsentFields';
 import { Link, useParams } from 'react-router-dom';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ErrorState } from '../../../components/ErrorState';
@@ -225,51 +224,15 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
             style={{ display: 'block', marginTop: 6, padding: '10px 0', width: '100%', fontSize: 16 }}
           />
         </Input.Wrapper>
-        <Stack gap="sm" component="fieldset" m={0} p={0} style={{ border: 0 }}>
-          <div>
-            <Title order={2} size="h5" component="legend">
-              {t('imports.consentTitle')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('imports.consentDescription')}
-            </Text>
-          </div>
-          <Textarea
-            label={t('personForm.consentPurpose')}
-            placeholder={t('personForm.consentPurposePlaceholder')}
-            value={options.purpose}
-            onChange={(e) => set('purpose')(e.currentTarget.value)}
-            error={fieldError('purpose')}
-            required
-            minRows={2}
-            maxLength={300}
-            data-testid="import-consent-purpose"
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
-              label={t('personForm.consentDate')}
-              value={options.date}
-              max={today}
-              onChange={(e) => set('date')(e.currentTarget.value)}
-              error={fieldError('date')}
-              required
-              data-testid="import-consent-date"
-            />
-            <Select
-              label={t('personForm.consentMethod')}
-              placeholder={t('personForm.choose')}
-              data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`people.consentMethods.${m}`) }))}
-              value={options.method || null}
-              onChange={(v) => set('method')(v ?? '')}
-              error={fieldError('method')}
-              required
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: false }}
-              data-testid="import-consent-method"
-            />
-          </SimpleGrid>
-        </Stack>
+        <ConsentFields
+          values={{ purpose: options.purpose, date: options.date, method: options.method }}
+          onChange={(field, value) => set(field)(value)}
+          errorOf={fieldError}
+          today={today}
+          testIdPrefix="import"
+          title={t('imports.consentTitle')}
+          description={t('imports.consentDescription')}
+        />
         <TextInput
           label={t('imports.state')}
           description={t('imports.stateHint')}

@@ -1,4 +1,4 @@
-import { CONSENT_METHODS, type TDrive, type TMembership, type TPerson } from '@samiti/common';
+import type { TDrive, TMembership, TPerson } from '@samiti/common';
 import {
   Alert,
   Anchor,
@@ -7,17 +7,14 @@ import {
   Modal,
   Paper,
   SegmentedControl,
-  Select,
-  SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentFields } from '../../people/components/ConsentFields';
 import { Link } from 'react-router-dom';
 import { SearchCombobox } from '../../../components/SearchCombobox';
 import { todayIso } from '../../../lib/dates';
@@ -271,51 +268,15 @@ const EnrolForm = ({ drive, unit: initialUnit, onClose }: Omit<Props, 'opened'>)
               autoCapitalize="characters"
               data-testid="enrol-epic"
             />
-            <Stack gap="sm" component="fieldset" m={0} p={0} style={{ border: 0 }}>
-              <div>
-                <Title order={3} size="h5" component="legend">
-                  {t('personForm.consentTitle')}
-                </Title>
-                <Text size="xs" c="dimmed">
-                  {t('personForm.consentDescription')}
-                </Text>
-              </div>
-              <Textarea
-                label={t('personForm.consentPurpose')}
-                placeholder={t('personForm.consentPurposePlaceholder')}
-                value={values['consent.purpose']}
-                onChange={(e) => set('consent.purpose')(e.currentTarget.value)}
-                error={fieldError('consent.purpose')}
-                required
-                minRows={2}
-                maxLength={300}
-                data-testid="enrol-consent-purpose"
-              />
-              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                <TextInput
-                  type="date"
-                  label={t('personForm.consentDate')}
-                  value={values['consent.date']}
-                  max={today}
-                  onChange={(e) => set('consent.date')(e.currentTarget.value)}
-                  error={fieldError('consent.date')}
-                  required
-                  data-testid="enrol-consent-date"
-                />
-                <Select
-                  label={t('personForm.consentMethod')}
-                  placeholder={t('personForm.choose')}
-                  data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`people.consentMethods.${m}`) }))}
-                  value={values['consent.method'] || null}
-                  onChange={(v) => set('consent.method')(v ?? '')}
-                  error={fieldError('consent.method')}
-                  required
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: false }}
-                  data-testid="enrol-consent-method"
-                />
-              </SimpleGrid>
-            </Stack>
+            <ConsentFields
+              values={{ purpose: values['consent.purpose'], date: values['consent.date'], method: values['consent.method'] }}
+              onChange={(field, value) => set(`consent.${field}`)(value)}
+              errorOf={(field) => fieldError(`consent.${field}`)}
+              today={today}
+              testIdPrefix="enrol"
+              title={t('personForm.consentTitle')}
+              description={t('personForm.consentDescription')}
+            />
           </Stack>
         )}
         <UnitPicker

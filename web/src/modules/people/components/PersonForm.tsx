@@ -1,7 +1,8 @@
-import { CONSENT_METHODS, GENDERS, type TPerson } from '@samiti/common';
-import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { GENDERS, type TPerson } from '@samiti/common';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentFields } from './ConsentFields';
 import { Link } from 'react-router-dom';
 import { todayIso } from '../../../lib/dates';
 import { conflictOf, formError } from '../../../lib/errors';
@@ -205,51 +206,15 @@ export const PersonForm = (props: Props) => {
           error={fieldError('homeUnitId')}
         />
         {props.mode === 'create' && (
-          <Stack gap="sm" component="fieldset" m={0} p={0} style={{ border: 0 }}>
-            <div>
-              <Title order={3} size="h5" component="legend">
-                {t('personForm.consentTitle')}
-              </Title>
-              <Text size="xs" c="dimmed">
-                {t('personForm.consentDescription')}
-              </Text>
-            </div>
-            <Textarea
-              label={t('personForm.consentPurpose')}
-              placeholder={t('personForm.consentPurposePlaceholder')}
-              value={values['consent.purpose']}
-              onChange={(e) => set('consent.purpose')(e.currentTarget.value)}
-              error={fieldError('consent.purpose')}
-              required
-              minRows={2}
-              maxLength={300}
-              data-testid="person-form-consent-purpose"
-            />
-            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <TextInput
-                type="date"
-                label={t('personForm.consentDate')}
-                value={values['consent.date']}
-                max={today}
-                onChange={(e) => set('consent.date')(e.currentTarget.value)}
-                error={fieldError('consent.date')}
-                required
-                data-testid="person-form-consent-date"
-              />
-              <Select
-                label={t('personForm.consentMethod')}
-                placeholder={t('personForm.choose')}
-                data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`people.consentMethods.${m}`) }))}
-                value={values['consent.method'] || null}
-                onChange={(v) => set('consent.method')(v ?? '')}
-                error={fieldError('consent.method')}
-                required
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: false }}
-                data-testid="person-form-consent-method"
-              />
-            </SimpleGrid>
-          </Stack>
+          <ConsentFields
+            values={{ purpose: values['consent.purpose'], date: values['consent.date'], method: values['consent.method'] }}
+            onChange={(field, value) => set(`consent.${field}`)(value)}
+            errorOf={(field) => fieldError(`consent.${field}`)}
+            today={today}
+            testIdPrefix="person-form"
+            title={t('personForm.consentTitle')}
+            description={t('personForm.consentDescription')}
+          />
         )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={props.onCancel}>
