@@ -20,6 +20,10 @@ const CORE = {
     hi: 'सर्वर पर कुछ गड़बड़ हुई। यह दर्ज कर लिया गया है; कृपया दोबारा प्रयास करें।',
   },
   PAYLOAD_TOO_LARGE: { en: 'The request is too large.', hi: 'अनुरोध बहुत बड़ा है।' },
+  PDF_UNAVAILABLE: {
+    en: 'PDFs cannot be made on this server: it needs Chromium (Debian: apt-get install chromium fonts-noto-core, or set SAMITI_CHROMIUM).',
+    hi: 'इस सर्वर पर PDF नहीं बन सकती: इसके लिए Chromium चाहिए (Debian: apt-get install chromium fonts-noto-core, या SAMITI_CHROMIUM सेट करें)।',
+  },
   BAD_JSON: { en: 'The request body is not valid JSON.', hi: 'अनुरोध का मुख्य भाग मान्य JSON नहीं है।' },
   UNSUPPORTED_MEDIA: { en: 'Unsupported content type.', hi: 'यह सामग्री प्रकार समर्थित नहीं है।' },
   VALIDATION: { en: 'Invalid value for "{field}": {reason}', hi: '"{field}" का मान अमान्य है: {reason}' },
