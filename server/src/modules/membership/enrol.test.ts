@@ -120,6 +120,28 @@ describe('POST /api/v1/drives/:id/enrol', () => {
   });
 });
 
+describe('concurrent enrolments of one person', () => {
+  it('one 201, the rest 409 with its id: one person, one membership, one delta, audit rows only for the winner', async () => {
+    const { state, booth } = await h.chain();
+    const drive = await makeDrive(h, admin, state.id);
+    const phone = h.phone();
+    const body = { person: { name: 'Race Person', phone, consent }, unitId: booth.id };
+    const all = await Promise.all(Array.from({ length: 6 }, () => call('POST', `/api/v1/drives/${drive.id}/enrol`, admin, body)));
+    const won = all.filter((r) => r.statusCode === 201);
+    expect(won).toHaveLength(1);
+    for (const r of all.filter((x) => x.statusCode !== 201)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json()).toMatchObject({ error: 'CONFLICT', existingId: won[0]?.json().id });
+    }
+    const people = await h.db.selectFrom('person').select('id').where('phone', '=', won[0]?.json().person.phone).execute();
+    expect(people).toHaveLength(1);
+    const audits = await h.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(people[0]?.id)).where('entity_type', '=', 'person').execute();
+    expect(audits.map((a) => a.action)).toEqual(['person.create']);
+    await expectCountersMatch(drive.id);
+    expect((await storedCounts(h, drive.id)).get(state.id)).toEqual({ enrolled: 1, verified: 0, rejected: 0 });
+  });
+});
+
 describe('verify and reject', () => {
   it('401, 400, 403, 404, 200 for verify and reject; only a pending membership can be decided', async () => {
     const { state, district, booth } = await h.chain();

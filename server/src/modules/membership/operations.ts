@@ -18,9 +18,9 @@ import {
   toDrive,
   toMembership,
 } from './dto';
-import { epicOrThrow, findOrCreatePerson, phoneOrThrow } from './persons';
-import { isInside } from './policy';
-import { driveNotFound, loadVisibleDrive, membershipNotFound } from './queries';
+import { epicOrThrow, phoneOrThrow, type TEnrolWrite, writeEnrolment } from './persons';
+import { canSeeDrive, isInside } from './policy';
+import { driveNotFound, findDrive, membershipNotFound } from './queries';
 import { mdb } from './tables';
 
 const unitNotFoundAt = (id: number, field: string) => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id }, field });
@@ -53,14 +53,11 @@ export const createDrive = (ctx: TCtx, input: TDriveCreate): Promise<TDrive> =>
     return toDrive(ctx.actor, drive);
   });
 
-/** A unit inside the drive's subtree where the actor may enrol (data-entry or admin). */
-const loadEnrolUnit = async (ctx: TCtx, db: Kysely<DB>, drive: TDriveRecord, id: number) => {
-  const unit = await findUnitRecord(db, id);
-  if (!unit) throw unitNotFoundAt(id, 'unitId');
-  assertRoleAt(ctx.actor, unit.path, 'data-entry', () => unitNotFoundAt(id, 'unitId'));
-  if (!isInside(unit.path, drive.unit_path)) throw invalid('UNIT_NOT_IN_DRIVE', 'unitId', { id });
+/** The unit is inside the drive's subtree and the actor may enrol there (data-entry or admin). */
+const checkEnrolUnit = (ctx: TCtx, drive: TDriveRecord, unit: { id: number; path: string; deleted_at: Date | null }) => {
+  assertRoleAt(ctx.actor, unit.path, 'data-entry', () => unitNotFoundAt(unit.id, 'unitId'));
+  if (!isInside(unit.path, drive.unit_path)) throw invalid('UNIT_NOT_IN_DRIVE', 'unitId', { id: unit.id });
   if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
-  return unit;
 };
 
 export const assertDriveOpen = (drive: TDriveRecord) => {
@@ -88,77 +85,84 @@ export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): P
  * Enrols a person into a unit of the drive, pending verification. A person given inline whose
  * phone or EPIC is already on file is that person (no second member); one already in this drive
  * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
- * to the drive's unit, and the enroller's credit, folded on read) is written in the same transaction.
+ * to the drive's unit, and the enroller's credit, folded on read) is written with the membership.
+ * Round trips: the drive and the unit are read together, a person given by id (or a designated
+ * enroller) is read and checked, then `writeEnrolment` does every write in one statement.
  */
-export const enrol = (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> =>
-  ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const drive = await loadVisibleDrive(tctx, driveId);
-    assertDriveOpen(drive);
-    const unit = await loadEnrolUnit(ctx, trx, drive, input.unitId);
-    let enroller: TEnroller | null = ctx.actor.userId > 0 ? { kind: 'user', id: ctx.actor.userId } : null;
-    if (input.enrollerPersonId !== undefined) {
-      const ep = await loadVisiblePerson(tctx, input.enrollerPersonId, 'enrollerPersonId');
-      if (ep.deleted_at) throw invalid('PERSON_DELETED', 'enrollerPersonId');
-      enroller = { kind: 'person', id: ep.id };
-    }
-    let personId: number;
-    if (input.personId !== undefined) {
-      const person = await loadVisiblePerson(tctx, input.personId, 'personId');
-      if (person.deleted_at) throw invalid('PERSON_DELETED', 'personId');
-      personId = person.id;
-    } else if (input.person) {
-      const p = input.person;
-      const found = await findOrCreatePerson(
-        ctx,
-        trx,
-        {
-          name: p.name ?? null,
-          nameHi: p.nameHi ?? null,
-          phone: phoneOrThrow(p.phone, 'person.phone'),
-          epic: p.epic ? epicOrThrow(p.epic, 'person.epic') : null,
-          consent: p.consent,
-          homeUnitId: unit.id,
-        },
-        'person.',
-      );
-      personId = found.id;
-    } else throw invalid('NAME_REQUIRED', 'person');
-    await assertNotEnrolled(trx, drive.id, personId);
-    const row = await mdb(trx)
-      .insertInto('membership')
-      .values({
-        drive_id: drive.id,
-        person_id: personId,
-        unit_id: unit.id,
-        enrolled_by_user: ctx.actor.userId > 0 ? ctx.actor.userId : null,
-        enrolled_by_person: enroller?.kind === 'person' ? enroller.id : null,
-        channel: 'enroller',
-      })
-      .onConflict((oc) => oc.columns(['drive_id', 'person_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) {
-      await assertNotEnrolled(trx, drive.id, personId);
-      throw membershipNotFound(0);
-    }
-    const created = await selectMemberships(trx).where('m.id', '=', row.id).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, {
-      action: 'membership.enrol',
-      entityType: 'membership',
-      entityId: row.id,
-      after: membershipSnapshot(created),
-    });
-    await applyMembershipDelta(trx, {
-      driveId: drive.id,
-      drivePath: drive.unit_path,
-      unitPath: unit.path,
-      enroller,
-      delta: { enrolled: 1, verified: 0, rejected: 0 },
-    });
-    // The counter delta changes nothing `created` shows (the member's own credit moves only on verify).
-    return toMembership(ctx.actor, created);
+export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> => {
+  const [drive, unit] = await Promise.all([findDrive(ctx.db, driveId), findUnitRecord(ctx.db, input.unitId)]);
+  if (!drive || !canSeeDrive(ctx.actor, drive.unit_path)) throw driveNotFound(driveId);
+  assertDriveOpen(drive);
+  if (!unit) throw unitNotFoundAt(input.unitId, 'unitId');
+  checkEnrolUnit(ctx, drive, unit);
+  let enroller: TEnroller | null = ctx.actor.userId > 0 ? { kind: 'user', id: ctx.actor.userId } : null;
+  let enrollerName: { name: string | null; nameHi: string | null } = { name: null, nameHi: null };
+  if (input.enrollerPersonId !== undefined) {
+    const ep = await loadVisiblePerson(ctx, input.enrollerPersonId, 'enrollerPersonId');
+    if (ep.deleted_at) throw invalid('PERSON_DELETED', 'enrollerPersonId');
+    enroller = { kind: 'person', id: ep.id };
+    enrollerName = { name: ep.name, nameHi: ep.name_hi };
+  }
+  let person: TEnrolWrite['person'];
+  if (input.personId !== undefined) {
+    const found = await loadVisiblePerson(ctx, input.personId, 'personId');
+    if (found.deleted_at) throw invalid('PERSON_DELETED', 'personId');
+    person = { id: found.id };
+  } else if (input.person) {
+    const p = input.person;
+    person = {
+      name: p.name ?? null,
+      nameHi: p.nameHi ?? null,
+      phone: phoneOrThrow(p.phone, 'person.phone'),
+      epic: p.epic ? epicOrThrow(p.epic, 'person.epic') : null,
+      consent: p.consent,
+      homeUnitId: unit.id,
+    };
+  } else throw invalid('NAME_REQUIRED', 'person');
+  const write: TEnrolWrite = {
+    driveId: drive.id,
+    driveUnitId: drive.unit_id,
+    unitId: unit.id,
+    person,
+    enrolledByPerson: enroller?.kind === 'person' ? enroller.id : null,
+    enroller,
+  };
+  let r = await writeEnrolment(ctx, ctx.db, write);
+  // A concurrent enrolment of the same phone or person committed between our read and insert: once more sees it.
+  if (r.id === null && r.prior_id === null && r.mismatch_id === null) r = await writeEnrolment(ctx, ctx.db, write);
+  if (r.mismatch_id !== null) throw new AppError('CONFLICT', 'CONTACT_MISMATCH', { field: 'person.epic', extra: { existingId: r.mismatch_id } });
+  if (r.prior_id !== null) throw new AppError('CONFLICT', 'ALREADY_ENROLLED', { field: 'person', extra: { existingId: r.prior_id } });
+  if (r.id === null || r.person_id === null || r.channel === null || r.status === null || r.created_at === null) {
+    throw invalid('PHONE_TAKEN', 'person.phone');
+  }
+  return toMembership(ctx.actor, {
+    id: r.id,
+    drive_id: drive.id,
+    person_id: r.person_id,
+    unit_id: unit.id,
+    channel: r.channel,
+    status: r.status,
+    method: r.method,
+    rejection_reason: r.rejection_reason,
+    enrolled_by_user: r.enrolled_by_user,
+    enrolled_by_person: r.enrolled_by_person,
+    created_at: r.created_at,
+    decided_at: r.decided_at,
+    drive_unit_id: drive.unit_id,
+    active_rule_min_verified: drive.active_rule_min_verified,
+    person_name: r.person_name,
+    person_name_hi: r.person_name_hi,
+    person_phone: r.person_phone ?? '',
+    unit_name: unit.name,
+    unit_name_hi: unit.name_hi,
+    unit_level: unit.level,
+    unit_path: unit.path,
+    ep_name: enrollerName.name,
+    ep_name_hi: enrollerName.nameHi,
+    eu_name: r.eu_name,
+    own_verified: Number(r.own_verified ?? 0),
   });
+};
 
 type TDecision = { kind: 'verify'; method: TVerifyMethod } | { kind: 'reject'; reason: string };
 
