@@ -106,6 +106,7 @@ export type PersonTable = {
   consent_date: string;
   consent_method: 'written' | 'verbal' | 'online' | 'sms-otp';
   search_key: Generated<string>;
+  photo_file_id: Generated<number | null>;
   deleted_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -154,7 +155,168 @@ export type PersonMergeTable = {
   undone_by: number | null;
 };
 
+/** Migration 0010: one row per uploaded file; the bytes are in the file store under `sha256`. */
+export type StoredFileTable = {
+  id: Generated<number>;
+  sha256: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  owner_type: string;
+  owner_id: number;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+  deleted_at: Date | null;
+};
+
+// Elections (migration 0013).
+export type PartyTable = { key: string; short_name: string | null; name: string; name_hi: string | null; created_at: Timestamp };
+export type PartyAliasTable = { folded: string; party_key: string };
+export type ElectionSettingTable = { singleton: Generated<boolean>; our_party_key: string | null; updated_by: number | null; updated_at: Timestamp };
+export type ElectionTable = {
+  id: Generated<number>;
+  type: 'lok-sabha' | 'vidhan-sabha' | 'zila-panchayat' | 'kshetra-panchayat' | 'gram-panchayat' | 'municipal';
+  state_code: string | null;
+  unit_id: number | null;
+  year: number;
+  name: string;
+  name_hi: string | null;
+  poll_date: string | null;
+  counting_date: string | null;
+  is_shipped: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type SeatTable = {
+  id: Generated<number>;
+  election_id: number;
+  code: string;
+  number: number | null;
+  name: string;
+  name_hi: string | null;
+  geo_code: string | null;
+  unit_id: number | null;
+  reservation: string | null;
+  is_redrawn: Generated<boolean>;
+  is_uncontested: Generated<boolean>;
+  created_at: Timestamp;
+};
+export type ResultRowTable = { id: Generated<number>; seat_id: number; serial: number | null; candidate: string; party_key: string; votes: number };
+export type BoothResultTable = {
+  id: Generated<number>;
+  election_id: number;
+  seat_id: number | null;
+  ac_code: string;
+  part_number: number;
+  polling_station_id: number | null;
+  party_key: string;
+  votes: number;
+};
+export type AspirantTable = {
+  id: Generated<number>;
+  seat_id: number;
+  person_id: number;
+  stage: Generated<'applied' | 'screened' | 'shortlisted' | 'interviewed' | 'candidate' | 'not-selected'>;
+  statement: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type AspirantStageTable = {
+  id: Generated<number>;
+  aspirant_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  reason: string | null;
+  moved_by: number | null;
+  moved_by_label: string | null;
+  moved_at: Timestamp;
+};
+export type ScreeningCriterionTable = {
+  id: Generated<number>;
+  election_id: number;
+  name: string;
+  name_hi: string | null;
+  max_score: number;
+  sort: Generated<number>;
+  created_at: Timestamp;
+};
+export type ScreeningScoreTable = { aspirant_id: number; criterion_id: number; screener_id: number; score: number; note: string | null; updated_at: Timestamp };
+
+// Meetings (migration 0011).
+export type TMeetingStatus = 'planned' | 'held' | 'minutes-approved' | 'cancelled';
+export type MeetingTable = {
+  id: Generated<number>;
+  unit_id: number;
+  wing: string;
+  type: 'review' | 'executive' | 'workers-conference' | 'training' | 'other';
+  title: string;
+  starts_at: Timestamp;
+  venue: string | null;
+  venue_unit_id: number | null;
+  chair_person_id: number | null;
+  organiser_user_id: number;
+  agenda: ColumnType<string[], string | undefined, string>;
+  invitee_rule: ColumnType<{ levels?: string[]; posts?: string[]; includeSelf?: boolean }, string | undefined, string>;
+  status: Generated<TMeetingStatus>;
+  cancel_reason: string | null;
+  minutes: string | null;
+  minutes_lang: 'en' | 'hi' | null;
+  minutes_approved_at: Date | null;
+  minutes_approved_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type MeetingInviteeTable = {
+  id: Generated<number>;
+  meeting_id: number;
+  person_id: number;
+  source: 'rule' | 'individual' | 'walk-in';
+  post_key: string | null;
+  post_unit_id: number | null;
+  added_by: number | null;
+  created_at: Timestamp;
+};
+export type MeetingAttendanceTable = {
+  id: Generated<number>;
+  meeting_id: number;
+  invitee_id: number;
+  status: 'present' | 'absent' | 'excused';
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+};
+export type MeetingResolutionTable = {
+  id: Generated<number>;
+  meeting_id: number;
+  number: number;
+  text: string;
+  status: Generated<'active' | 'withdrawn'>;
+  withdrawn_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
 export type DB = {
+  meeting: MeetingTable;
+  meeting_invitee: MeetingInviteeTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_resolution: MeetingResolutionTable;
+  party: PartyTable;
+  party_alias: PartyAliasTable;
+  election_setting: ElectionSettingTable;
+  election: ElectionTable;
+  seat: SeatTable;
+  result_row: ResultRowTable;
+  booth_result: BoothResultTable;
+  aspirant: AspirantTable;
+  aspirant_stage: AspirantStageTable;
+  screening_criterion: ScreeningCriterionTable;
+  screening_score: ScreeningScoreTable;
+  stored_file: StoredFileTable;
   person_merge: PersonMergeTable;
   import_job: ImportJobTable;
   person: PersonTable;
