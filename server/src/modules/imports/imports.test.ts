@@ -22,7 +22,15 @@ beforeAll(async () => {
   await scaffoldUnits(h.ctx, { state: 'S24' });
 });
 
-const count = async (table: 'person' | 'tenure') => Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'person' | 'tenure') =>
+  Number(
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const boothUnit = (ac: number, part: number) =>
   h.db
     .selectFrom('unit as u')
@@ -40,7 +48,12 @@ const xlsx = async (rows: (string | number)[][], edit?: (ws: ExcelJS.Worksheet) 
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 const upload = (body: Buffer, query: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', cookie = admin) =>
-  h.app.inject({ method: 'POST', url: `/api/v1/imports/people-posts?${consentQuery}&${query}`, headers: { cookie, 'content-type': type }, payload: body });
+  h.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/people-posts?${consentQuery}&${query}`,
+    headers: { cookie, 'content-type': type },
+    payload: body,
+  });
 
 describe('people and posts import', () => {
   it('reads a booth committee in Hindi headings (CSV), reports a dry run, then writes it', async () => {
@@ -60,7 +73,9 @@ describe('people and posts import', () => {
     const real = await importPeoplePosts(h.ctx, bytes, { dryRun: false, state: 'S24', consent });
     expect(real.errors).toEqual([]);
     expect(await count('person')).toBe(before + 3);
-    const posts = (await h.app.inject({ method: 'GET', url: `/api/v1/units/${(await boothUnit(14, 2)).id}/posts`, headers: { cookie: admin } })).json();
+    const posts = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/units/${(await boothUnit(14, 2)).id}/posts`, headers: { cookie: admin } })
+    ).json();
     expect(posts.filled).toBe(3);
     expect(posts.slots.find((s: { post: string }) => s.post === 'president').holders[0]).toMatchObject({ nameHi: 'रमेश कुमार' });
     const again = await importPeoplePosts(h.ctx, bytes, { dryRun: true, state: 'S24', consent });
@@ -87,22 +102,39 @@ describe('people and posts import', () => {
       job = (await h.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie: admin } })).json();
     }
     expect(job).toMatchObject({ status: 'done', processed: 4, total: 4, report: { newPeople: 2, appointments: 2 } });
-    const holders = (await h.app.inject({ method: 'GET', url: `/api/v1/units/${(await boothUnit(14, 5)).id}/posts`, headers: { cookie: admin } })).json();
+    const holders = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/units/${(await boothUnit(14, 5)).id}/posts`, headers: { cookie: admin } })
+    ).json();
     expect(holders.filled).toBe(2);
     const other = (await h.login('data-entry')).cookie;
     expect((await h.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie: other } })).statusCode).toBe(404);
   });
 
   it('refuses a formula, a merged header, a sheet over a million rows, non-UTF-8 CSV, a missing column', async () => {
-    const withFormula = await xlsx([['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'], [5, 14, 'A', phone()]], (ws) => {
-      ws.getCell('C2').value = { formula: 'HYPERLINK("http://x","A")' };
-    });
+    const withFormula = await xlsx(
+      [
+        ['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'],
+        [5, 14, 'A', phone()],
+      ],
+      (ws) => {
+        ws.getCell('C2').value = { formula: 'HYPERLINK("http://x","A")' };
+      },
+    );
     const f = await upload(withFormula, 'dryRun=true&state=S24');
     expect(f.statusCode).toBe(400);
     expect(f.json().message).toContain('C2');
-    const merged = await xlsx([['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'], [5, 14, 'A', phone()]], (ws) => ws.mergeCells('A1:B1'));
+    const merged = await xlsx(
+      [
+        ['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'],
+        [5, 14, 'A', phone()],
+      ],
+      (ws) => ws.mergeCells('A1:B1'),
+    );
     expect((await upload(merged, 'dryRun=true&state=S24')).json().message).toMatch(/merged/);
-    const big = await xlsx([['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'], [5, 14, 'A', phone()]]);
+    const big = await xlsx([
+      ['बूथ', 'विधानसभा', 'नाम', 'मोबाइल'],
+      [5, 14, 'A', phone()],
+    ]);
     const zip = await JSZip.loadAsync(big);
     const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
     zip.file('xl/worksheets/sheet1.xml', sheetXml.replace(/<dimension ref="[^"]+"\/>/, '<dimension ref="A1:D1000002"/>'));
@@ -112,7 +144,10 @@ describe('people and posts import', () => {
     expect((await upload(latin1, 'dryRun=true&state=S24', 'text/csv')).json().message).toMatch(/UTF-8/);
     const noPhone = await upload(Buffer.from('booth,ac,name\n5,14,A\n'), 'dryRun=true&state=S24', 'text/csv');
     expect(noPhone.json()).toMatchObject({ error: 'VALIDATION', field: 'file' });
-    expect((await upload(Buffer.from('booth,ac,name,mobile\n5,14,A,x\n'), 'dryRun=true&state=S24&consentMethod=carrier-pigeon', 'text/csv')).statusCode).toBe(400);
+    expect(
+      (await upload(Buffer.from('booth,ac,name,mobile\n5,14,A,x\n'), 'dryRun=true&state=S24&consentMethod=carrier-pigeon', 'text/csv'))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('names every bad row (Hindi when asked), including a full post and a unit outside the area', async () => {
@@ -130,8 +165,15 @@ describe('people and posts import', () => {
     const r = await importPeoplePosts({ ...h.ctx, locale: 'hi' }, new TextEncoder().encode(csv), { dryRun: false, state: 'S24', consent });
     expect(r.errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(r.errors.every((e) => /[\u0900-\u097f]/.test(e.messages.join(' ')))).toBe(true);
-    const outsider = { ...h.ctx, actor: { ...h.ctx.actor, grants: [{ id: 1, role: 'admin' as const, unitId: 1, path: '/999999/', wing: 'main' }] } };
-    const out = await importPeoplePosts(outsider, new TextEncoder().encode(`ac,part,post,name,mobile\n14,7,president,Z,${phone()}\n`), { dryRun: true, state: 'S24', consent });
+    const outsider = {
+      ...h.ctx,
+      actor: { ...h.ctx.actor, grants: [{ id: 1, role: 'admin' as const, unitId: 1, path: '/999999/', wing: 'main' }] },
+    };
+    const out = await importPeoplePosts(outsider, new TextEncoder().encode(`ac,part,post,name,mobile\n14,7,president,Z,${phone()}\n`), {
+      dryRun: true,
+      state: 'S24',
+      consent,
+    });
     expect(out.errors[0]?.line).toBe(2);
   });
 
@@ -146,7 +188,18 @@ describe('people and posts import', () => {
       .limit(2000)
       .execute();
     expect(booths).toHaveLength(2000);
-    const POSTS = ['president', 'booth-agent', 'secretary', 'whatsapp-in-charge', 'member', 'member', 'member', 'member', 'member', 'member'];
+    const POSTS = [
+      'president',
+      'booth-agent',
+      'secretary',
+      'whatsapp-in-charge',
+      'member',
+      'member',
+      'member',
+      'member',
+      'member',
+      'member',
+    ];
     const lines = ['unit id,post,name,mobile'];
     for (const b of booths) for (const p of POSTS) lines.push(`${b.id},${p},Karyakarta ${lines.length},${phone()}`);
     for (let i = 0; lines.length <= 40_000; i++) lines.push(`${booths[i % booths.length]?.id},,Sadasya ${lines.length},${phone()}`);

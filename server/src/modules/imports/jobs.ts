@@ -26,7 +26,13 @@ export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
   const options = job.options as TImportJobOptions;
   try {
     if (!actor) throw new AppError('UNAUTHENTICATED', 'UNAUTHENTICATED');
-    const ctx = { db, actor, log: pino({ level: 'silent' }), requestId: `import-${jobId}`, locale: (job.locale === 'hi' ? 'hi' : 'en') as TLocale };
+    const ctx = {
+      db,
+      actor,
+      log: pino({ level: 'silent' }),
+      requestId: `import-${jobId}`,
+      locale: (job.locale === 'hi' ? 'hi' : 'en') as TLocale,
+    };
     const report = await importPeoplePosts(ctx, job.file, {
       dryRun: false,
       state: options.state,
@@ -51,7 +57,11 @@ export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
   } catch (err) {
     const locale: TLocale = job.locale === 'hi' ? 'hi' : 'en';
     const message = err instanceof AppError ? err.render(locale) : t(locale, 'INTERNAL');
-    await db.updateTable('import_job').set({ status: 'failed', error: message, file: null, finished_at: new Date() }).where('id', '=', jobId).execute();
+    await db
+      .updateTable('import_job')
+      .set({ status: 'failed', error: message, file: null, finished_at: new Date() })
+      .where('id', '=', jobId)
+      .execute();
   } finally {
     progress.delete(jobId);
   }

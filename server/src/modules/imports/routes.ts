@@ -34,8 +34,10 @@ const MAX_UPLOAD = 40 * 1024 * 1024;
 
 export const importRoutes = async (fastify: FastifyInstance) => {
   const app = zod(fastify);
-  fastify.addContentTypeParser([XLSX_TYPE, 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    [XLSX_TYPE, 'text/csv', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD },
+    (_req, body, done) => done(null, body),
   );
 
   app.post(
@@ -48,13 +50,26 @@ export const importRoutes = async (fastify: FastifyInstance) => {
           'Upload a CSV (UTF-8) or XLSX of people and posts as the request body. dryRun=true answers with the report; otherwise the import is queued and runs all-or-nothing in the background (poll GET /api/v1/imports/:id).',
         querystring: z.object({
           dryRun: z.enum(['true', 'false']).default('true'),
-          state: z.string().trim().toUpperCase().regex(/^[SU]\d{2}$/).optional(),
+          state: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[SU]\d{2}$/)
+            .optional(),
           fileName: z.string().max(200).optional(),
           consentPurpose: z.string().trim().min(3).max(300),
           consentDate: z.iso.date(),
           consentMethod: z.enum(CONSENT_METHODS),
         }),
-        response: { 200: ZReport, 202: ZJob, 400: ZError.extend({ report: ZReport.optional() }), 401: ZError, 403: ZError, 413: ZError, 415: ZError },
+        response: {
+          200: ZReport,
+          202: ZJob,
+          400: ZError.extend({ report: ZReport.optional() }),
+          401: ZError,
+          403: ZError,
+          413: ZError,
+          415: ZError,
+        },
       },
     },
     async (req, reply) => {
@@ -66,14 +81,26 @@ export const importRoutes = async (fastify: FastifyInstance) => {
       // Always check first; a file with bad rows is never queued.
       const report = await importPeoplePosts(ctx, req.body, { dryRun: true, state: q.state, consent });
       if (report.errors.length) {
-        throw new AppError('VALIDATION', 'IMPORT_ROWS_INVALID', { field: 'file', params: { count: report.errors.length }, extra: { report } });
+        throw new AppError('VALIDATION', 'IMPORT_ROWS_INVALID', {
+          field: 'file',
+          params: { count: report.errors.length },
+          extra: { report },
+        });
       }
       if (q.dryRun === 'true') return reply.send(report);
       const jobs = req.server.jobs;
       if (!jobs) throw new Error('the job queue is not running');
       const job = await ctx.db
         .insertInto('import_job')
-        .values({ kind: 'people-posts', user_id: ctx.actor.userId, locale: ctx.locale, file_name: q.fileName ?? null, file: req.body, options: JSON.stringify({ state: q.state, consent }), report: null })
+        .values({
+          kind: 'people-posts',
+          user_id: ctx.actor.userId,
+          locale: ctx.locale,
+          file_name: q.fileName ?? null,
+          file: req.body,
+          options: JSON.stringify({ state: q.state, consent }),
+          report: null,
+        })
         .returning(['id', 'created_at'])
         .executeTakeFirstOrThrow();
       await jobs.send(IMPORT_QUEUE, { jobId: job.id });
@@ -91,27 +118,31 @@ export const importRoutes = async (fastify: FastifyInstance) => {
     },
   );
 
-  app.get('/api/v1/imports/:id', { schema: { tags, params: z.object({ id: ZId }), response: { 200: ZJob, 400: ZError, 401: ZError, 404: ZError } } }, async (req) => {
-    const ctx = requireCtx(req);
-    const live = progress.get(req.params.id);
-    const job = await ctx.db
-      .selectFrom('import_job')
-      .select(['id', 'status', 'user_id', 'processed', 'total', 'report', 'error', 'file_name', 'created_at', 'finished_at'])
-      .where('id', '=', req.params.id)
-      .executeTakeFirst();
-    if (!job || (job.user_id !== ctx.actor.userId && !isNationalAdmin(ctx.actor))) {
-      throw new AppError('NOT_FOUND', 'IMPORT_NOT_FOUND', { params: { id: req.params.id } });
-    }
-    return {
-      id: job.id,
-      status: job.status,
-      processed: live?.processed ?? job.processed,
-      total: live?.total ?? job.total,
-      report: (job.report as z.infer<typeof ZReport> | null) ?? null,
-      error: job.error,
-      fileName: job.file_name,
-      createdAt: new Date(job.created_at).toISOString(),
-      finishedAt: job.finished_at ? job.finished_at.toISOString() : null,
-    };
-  });
+  app.get(
+    '/api/v1/imports/:id',
+    { schema: { tags, params: z.object({ id: ZId }), response: { 200: ZJob, 400: ZError, 401: ZError, 404: ZError } } },
+    async (req) => {
+      const ctx = requireCtx(req);
+      const live = progress.get(req.params.id);
+      const job = await ctx.db
+        .selectFrom('import_job')
+        .select(['id', 'status', 'user_id', 'processed', 'total', 'report', 'error', 'file_name', 'created_at', 'finished_at'])
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!job || (job.user_id !== ctx.actor.userId && !isNationalAdmin(ctx.actor))) {
+        throw new AppError('NOT_FOUND', 'IMPORT_NOT_FOUND', { params: { id: req.params.id } });
+      }
+      return {
+        id: job.id,
+        status: job.status,
+        processed: live?.processed ?? job.processed,
+        total: live?.total ?? job.total,
+        report: (job.report as z.infer<typeof ZReport> | null) ?? null,
+        error: job.error,
+        fileName: job.file_name,
+        createdAt: new Date(job.created_at).toISOString(),
+        finishedAt: job.finished_at ? job.finished_at.toISOString() : null,
+      };
+    },
+  );
 };
