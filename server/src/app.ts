@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { TLocale } from '@samiti/common';
+import { DEFAULT_MAX_UPLOAD_BYTES, type TLocale } from '@samiti/common';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -18,12 +18,17 @@ import { authRoutes } from './modules/auth/routes';
 import { SESSION_COOKIE } from './modules/auth/queries';
 import { createSessionCache, type TSessionCache } from './modules/auth/session-cache';
 import { geoRoutes } from './modules/geo/routes';
+import { electionRoutes } from './modules/elections/routes';
 import { exportRoutes } from './modules/exports/routes';
+import { fileRoutes } from './modules/files/routes';
+import type { TFileStore } from './modules/files/storage';
 import { healthRoutes } from './modules/health/routes';
+import { meetingRoutes } from './modules/meetings/routes';
 import { membershipRoutes } from './modules/membership/routes';
 import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { postRoutes } from './modules/posts/routes';
+import { trainingRoutes } from './modules/training/routes';
 import { unitRoutes } from './modules/units/routes';
 
 declare module 'fastify' {
@@ -32,6 +37,7 @@ declare module 'fastify' {
     dbKind: TDatabaseKind;
     jobs: TJobs | null;
     sessions: TSessionCache;
+    files: { store: TFileStore; maxBytes: number } | null;
   }
   interface FastifyRequest {
     actor: TActor | null;
@@ -46,6 +52,8 @@ export type TAppDeps = {
   jobs?: TJobs;
   /** Folder of the built web app to serve at `/`; omitted in API tests. */
   webDist?: string;
+  /** Where uploaded files (photos) are kept, and the largest upload (default 5 MB); without it no file can be stored or served. */
+  files?: { store: TFileStore; maxBytes?: number };
   logger?: FastifyServerOptions['logger'];
 };
 
@@ -63,6 +71,7 @@ export const buildApp = async (deps: TAppDeps) => {
   app.decorate('dbKind', deps.dbKind);
   app.decorate('jobs', deps.jobs ?? null);
   app.decorate('sessions', createSessionCache(deps.db));
+  app.decorate('files', deps.files ? { store: deps.files.store, maxBytes: deps.files.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES } : null);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'en');
   app.setValidatorCompiler(validatorCompiler);
@@ -97,8 +106,12 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(peopleRoutes);
   await app.register(postRoutes);
   await app.register(membershipRoutes);
+  await app.register(meetingRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
+  await app.register(electionRoutes);
+  await app.register(fileRoutes);
+  await app.register(trainingRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });

@@ -1,10 +1,13 @@
+import path from 'node:path';
 import pino from 'pino';
 import type { TConfig } from './config';
 import { systemActor, type TCtx } from './context';
 import { openDatabase, type TDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import { seedGeography } from './db/seed-geo';
+import { seedShippedResults } from './modules/elections/seed-results';
 import { lockDataDir } from './lock';
+import { createDiskFileStore } from './modules/files/storage';
 import { createWing } from './modules/units/structure';
 
 /** A context for operations run by the system itself (first start, CLI): a national admin named `label`. */
@@ -32,6 +35,12 @@ export const openConfigured = async (config: TConfig, holder: string) => {
   }
 };
 
+/**
+ * The store for uploaded files: `<dataDir>/files`, also when the database is PostgreSQL (back up that
+ * folder with the database).
+ */
+export const openFileStore = (config: TConfig) => createDiskFileStore(path.join(config.dataDir, 'files'));
+
 /** Brings a database to the current schema with the geography and the main wing's national unit. */
 export const prepareDatabase = async (database: TDatabase) => {
   const applied = await migrate(database);
@@ -46,5 +55,6 @@ export const prepareDatabase = async (database: TDatabase) => {
       rootNameHi: 'राष्ट्रीय',
     });
   }
+  await seedShippedResults(database.db);
   return { applied, seededGeo, isNew: !main };
 };

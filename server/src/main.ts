@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { openConfigured, prepareDatabase, systemCtx } from './bootstrap';
+import { openConfigured, openFileStore, prepareDatabase, systemCtx } from './bootstrap';
 import { readConfig } from './config';
 import { DEMO_LOGIN, seedDemo } from './demo';
 import { startJobs } from './jobs';
@@ -25,6 +25,7 @@ const main = async () => {
     db: database.db,
     dbKind: database.kind,
     webDist: config.webDist,
+    files: { store: openFileStore(config) },
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const shutdown = async () => {

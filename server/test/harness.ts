@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TRole } from '@samiti/common';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
@@ -9,6 +11,7 @@ import { IMPORT_QUEUE, runImportJob } from '../src/modules/imports/jobs';
 import { systemCtx } from '../src/bootstrap';
 import { openDatabase, type TDatabase } from '../src/db/connect';
 import { createUser } from '../src/modules/auth/users';
+import { createDiskFileStore } from '../src/modules/files/storage';
 import { createPerson } from '../src/modules/people/operations';
 import { createUnit } from '../src/modules/units/operations';
 
@@ -39,12 +42,15 @@ export const openTestDatabase = async (): Promise<TDatabase> => {
 export type THarness = Awaited<ReturnType<typeof createHarness>>;
 
 /** An app on a fresh database, with factories that create their own parents. Closed after the file. */
-export const createHarness = async (opts: { jobs?: boolean } = {}) => {
+export const createHarness = async (opts: { jobs?: boolean; maxUploadBytes?: number } = {}) => {
   const database = await openTestDatabase();
   const jobs = opts.jobs
     ? await startJobs(database, { [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)) }, () => undefined)
     : undefined;
-  const app = await buildApp({ db: database.db, dbKind: database.kind, jobs });
+  // Uploaded files go to a folder of this test file's own, removed afterwards.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-files-'));
+  const files = { store: createDiskFileStore(filesDir), maxBytes: opts.maxUploadBytes };
+  const app = await buildApp({ db: database.db, dbKind: database.kind, jobs, files });
   const ctx = systemCtx(database, 'test');
   const root = await ctx.db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow();
   const rootId = root.root_unit_id as number;
@@ -53,6 +59,7 @@ export const createHarness = async (opts: { jobs?: boolean } = {}) => {
     await app.close();
     await jobs?.stop();
     await database.close();
+    fs.rmSync(filesDir, { recursive: true, force: true });
   });
 
   const unit = (input: { parentId?: number; level: string; name?: string; nameHi?: string; geo?: string }) =>
@@ -93,5 +100,5 @@ export const createHarness = async (opts: { jobs?: boolean } = {}) => {
       consent: { purpose: 'party membership records', date: '2026-01-15', method: 'written' },
     });
 
-  return { app, database, db: database.db, ctx, rootId, unit, chain, login, person, phone };
+  return { app, database, db: database.db, ctx, rootId, unit, chain, login, person, phone, filesDir, fileStore: files.store };
 };

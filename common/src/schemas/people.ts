@@ -53,6 +53,8 @@ export const ZPerson = z.object({
   isContactMasked: z.boolean(),
   homeUnit: z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string() }),
   consent: ZConsent,
+  /** The person's photo (`GET /api/v1/files/:id`), or null when none is on file. */
+  photoFileId: z.number().nullable(),
   deletedAt: z.string().nullable(),
   /** Set when this record was merged into another (it is then deleted; unmerge brings it back). */
   mergedInto: z.number().nullable().optional(),

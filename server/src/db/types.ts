@@ -17,6 +17,9 @@ export type GeoAreaTable = {
   lgd_code: number | null;
   census2011: string | null;
   search_key: Generated<string>;
+  /** Centroid (migration 0015), filled by the geography seed from server/data/centroids.json. */
+  lat: Generated<number | null>;
+  lon: Generated<number | null>;
 };
 
 export type GeoAcDistrictTable = { ac_code: string; district_code: string; ordinal: number };
@@ -66,6 +69,8 @@ export type AppUserTable = {
   locale: Generated<'en' | 'hi'>;
   disabled_at: Date | null;
   created_at: Timestamp;
+  /** Migration 0012: the person this login is (their assignments are "my assignments"). */
+  person_id: Generated<number | null>;
 };
 
 export type RoleGrantTable = {
@@ -127,7 +132,7 @@ export type TenureTable = {
 
 export type ImportJobTable = {
   id: Generated<number>;
-  kind: 'people-posts';
+  kind: 'people-posts' | 'members';
   status: Generated<'queued' | 'running' | 'done' | 'failed'>;
   user_id: number;
   locale: Generated<string>;
@@ -300,7 +305,184 @@ export type MeetingResolutionTable = {
   updated_at: Timestamp;
 };
 
+export type TrainingCourseTable = {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  name_hi: string | null;
+  description: string | null;
+  required_sessions: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type TrainingSessionTable = {
+  id: Generated<number>;
+  course_id: number;
+  unit_id: number;
+  title: string | null;
+  mode: 'online' | 'offline';
+  link: string | null;
+  venue: string | null;
+  trainer_person_id: number | null;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  capacity: number;
+  cancelled_at: Date | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type TrainingInvitationTable = {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  source: 'post' | 'list' | 'active-members';
+  rsvp: 'yes' | 'no' | 'maybe' | null;
+  rsvp_at: Date | null;
+  attendance: 'present' | 'absent' | null;
+  invited_by: number | null;
+  created_at: Timestamp;
+};
+export type TrainingAttendanceTable = {
+  id: Generated<number>;
+  invitation_id: number;
+  status: 'present' | 'absent';
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+};
+export type TourTable = {
+  id: Generated<number>;
+  unit_id: number;
+  leader_person_id: number;
+  title: string;
+  title_hi: string | null;
+  starts_on: string;
+  ends_on: string;
+  notes: string | null;
+  cancelled_at: Date | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type TourStopTable = {
+  id: Generated<number>;
+  tour_id: number;
+  unit_id: number;
+  leader_person_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  purpose: 'meeting' | 'programme' | 'rally' | 'review' | 'other';
+  meeting_id: number | null;
+  coordinator_person_id: number | null;
+  notes: string | null;
+  conflicts: Json;
+  uid: Generated<string>;
+  cancelled_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type TourStopReportTable = {
+  id: Generated<number>;
+  stop_id: number;
+  is_held: boolean;
+  summary: string | null;
+  reported_by: number | null;
+  reported_at: Timestamp;
+};
+
+// Directives, assignments, circulars, roll-up counters, notifications (migration 0012).
+export type DirectiveTable = {
+  id: Generated<number>;
+  unit_id: number;
+  meeting_id: number | null;
+  text: string;
+  due_date: string;
+  target_kind: 'unit' | 'post' | 'person' | 'cascade';
+  target_unit_id: number | null;
+  target_level: string | null;
+  target_post: string | null;
+  target_person_id: number | null;
+  status: Generated<'creating' | 'ready' | 'failed'>;
+  total: Generated<number>;
+  error: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+};
+export type AssignmentTable = {
+  id: Generated<number>;
+  directive_id: number;
+  unit_id: number;
+  post_key: string | null;
+  person_id: number | null;
+  is_vacant: Generated<boolean>;
+  status: Generated<'new' | 'acknowledged' | 'in-progress' | 'done' | 'declined'>;
+  report_text: string | null;
+  report_numbers: Json;
+  decline_reason: string | null;
+  acted_by: number | null;
+  updated_at: Timestamp;
+  closed_at: Date | null;
+};
+export type CircularTable = {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  body: string;
+  target_level: string | null;
+  total: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+};
+export type CircularReceiptTable = {
+  id: Generated<number>;
+  circular_id: number;
+  unit_id: number;
+  status: Generated<'new' | 'received' | 'acknowledged'>;
+  received_at: Date | null;
+  received_by: number | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: number | null;
+};
+export type RollupCountTable = {
+  subject: 'directive' | 'circular';
+  subject_id: number;
+  unit_id: number;
+  parent_id: number | null;
+  total: Generated<number>;
+  vacant: Generated<number>;
+  s_new: Generated<number>;
+  s_ack: Generated<number>;
+  s_progress: Generated<number>;
+  s_done: Generated<number>;
+  s_declined: Generated<number>;
+};
+export type NotificationTable = {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'assignment' | 'due-soon' | 'overdue' | 'circular';
+  assignment_id: number | null;
+  circular_id: number | null;
+  read_at: Date | null;
+  created_at: Timestamp;
+};
+export type AssignmentReminderTable = { assignment_id: number; day: string; kind: 'due-soon' | 'overdue'; created_at: Timestamp };
+
 export type DB = {
+  directive: DirectiveTable;
+  assignment: AssignmentTable;
+  circular: CircularTable;
+  circular_receipt: CircularReceiptTable;
+  rollup_count: RollupCountTable;
+  notification: NotificationTable;
+  assignment_reminder: AssignmentReminderTable;
+  training_course: TrainingCourseTable;
+  training_session: TrainingSessionTable;
+  training_invitation: TrainingInvitationTable;
+  training_attendance: TrainingAttendanceTable;
+  tour: TourTable;
+  tour_stop: TourStopTable;
+  tour_stop_report: TourStopReportTable;
   meeting: MeetingTable;
   meeting_invitee: MeetingInviteeTable;
   meeting_attendance: MeetingAttendanceTable;

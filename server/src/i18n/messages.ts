@@ -1,6 +1,12 @@
 import type { TLocale } from '@samiti/common';
+import { DIRECTIVE_MESSAGES } from './directives';
+import { FILE_MESSAGES } from './files';
 import { IMPORT_MESSAGES } from './imports';
+import { MEETING_MESSAGES } from './meetings';
 import { MEMBERSHIP_MESSAGES } from './membership';
+import { ELECTION_MESSAGES } from './elections';
+import { TOUR_MESSAGES } from './tours';
+import { TRAINING_MESSAGES } from './training';
 
 export type TDictionary = Record<string, Record<TLocale, string>>;
 
@@ -135,7 +141,7 @@ const CORE = {
 } as const satisfies TDictionary;
 
 /** Every message the server sends to a person, in both languages. `{x}` is filled from params. */
-const MESSAGES = { ...CORE, ...IMPORT_MESSAGES, ...MEMBERSHIP_MESSAGES } as const;
+const MESSAGES = { ...CORE, ...IMPORT_MESSAGES, ...MEMBERSHIP_MESSAGES, ...ELECTION_MESSAGES, ...FILE_MESSAGES, ...TRAINING_MESSAGES, ...TOUR_MESSAGES, ...DIRECTIVE_MESSAGES, ...MEETING_MESSAGES } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;
 export type TParams = Record<string, string | number>;

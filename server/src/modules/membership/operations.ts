@@ -177,6 +177,11 @@ const decide = (ctx: TCtx, id: number, decision: TDecision): Promise<TMembership
     if (before.status === 'verified') throw invalid('MEMBERSHIP_ALREADY_VERIFIED', 'status');
     if (before.status === 'rejected') throw invalid('MEMBERSHIP_ALREADY_REJECTED', 'status');
     const isVerify = decision.kind === 'verify';
+    if (decision.kind === 'verify' && decision.method === 'photo') {
+      // Verifying by photo means someone compared the member with the photo on file: there must be one.
+      const person = await trx.selectFrom('person').select('photo_file_id').where('id', '=', before.person_id).executeTakeFirst();
+      if (!person?.photo_file_id) throw invalid('VERIFY_NEEDS_PHOTO', 'method');
+    }
     await mdb(trx)
       .updateTable('membership')
       .set({

@@ -5,6 +5,7 @@ import { requireCtx, zod } from '../../http';
 import { listPersonTenures } from '../posts/queries';
 import { listDuplicates, mergePerson, unmergePerson } from './merge';
 import { createPerson, deletePerson, restorePerson, updatePerson } from './operations';
+import { personPhotoRoutes } from './photo-routes';
 import { getPerson, listPeople, personHistory } from './queries';
 
 const tags = ['people'];
@@ -80,4 +81,7 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
   app.post('/api/v1/people/:id/unmerge', { schema: { tags, params: idParams, response: { 200: ZPerson, ...errors, 409: ZError } } }, async (req) =>
     unmergePerson(requireCtx(req), req.params.id),
   );
+
+  // In a plugin of its own: its raw-image body parser must not replace JSON for the routes above.
+  await fastify.register(personPhotoRoutes);
 };

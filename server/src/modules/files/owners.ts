@@ -1,0 +1,18 @@
+import type { TCtx } from '../../context';
+import { loadVisiblePerson } from '../people/queries';
+
+/**
+ * Who may fetch a file is decided by the record it belongs to: each owner type names the check that
+ * throws (404/403) unless the actor may see that record. A later owner (a meeting report's photos, a
+ * programme report's) adds its own line here.
+ */
+export const FILE_OWNERS = {
+  /** A person's photo: whoever may see the person. */
+  person: async (ctx: TCtx, personId: number) => {
+    await loadVisiblePerson(ctx, personId);
+  },
+} as const satisfies Record<string, (ctx: TCtx, ownerId: number) => Promise<void>>;
+
+export type TFileOwnerType = keyof typeof FILE_OWNERS;
+
+export const isFileOwnerType = (v: string): v is TFileOwnerType => Object.hasOwn(FILE_OWNERS, v);
