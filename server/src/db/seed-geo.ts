@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from './types';
 
 export const GEO_FILE = path.resolve(import.meta.dirname, '../../data/geo-india.json');
+export const CENTROIDS_FILE = path.resolve(import.meta.dirname, '../../data/centroids.json');
 
 type TGeoFile = {
   version: number;
@@ -35,7 +36,10 @@ const chunks = <T>(items: T[], size: number): T[][] => {
  */
 export const seedGeography = async (db: Kysely<DB>, file = GEO_FILE): Promise<boolean> => {
   const present = await db.selectFrom('geo_area').select('code').limit(1).executeTakeFirst();
-  if (present) return false;
+  if (present) {
+    await seedCentroids(db);
+    return false;
+  }
   const geo = JSON.parse(fs.readFileSync(file, 'utf8')) as TGeoFile;
   await db.transaction().execute(async (trx) => {
     await trx
@@ -127,6 +131,27 @@ export const seedGeography = async (db: Kysely<DB>, file = GEO_FILE): Promise<bo
     );
     for (const batch of chunks(links, 1000)) await trx.insertInto('geo_ac_district').values(batch).execute();
   });
+  await seedCentroids(db);
   await sql`analyze geo_area`.execute(db);
   return true;
+};
+
+type TCentroidFile = { items: { code: string; lat: number; lon: number }[] };
+
+/**
+ * Sets each area's centroid from the shipped file where it differs from the stored one: a database
+ * seeded before migration 0015, or a rebuilt file, is brought up to date; a current one is left alone.
+ * Returns the number of rows changed.
+ */
+export const seedCentroids = async (db: Kysely<DB>, file = CENTROIDS_FILE): Promise<number> => {
+  const { items } = JSON.parse(fs.readFileSync(file, 'utf8')) as TCentroidFile;
+  let changed = 0;
+  for (const batch of chunks(items, 1000)) {
+    const values = sql.join(batch.map((c) => sql`(${c.code}::text, ${c.lat}::float8, ${c.lon}::float8)`));
+    const res = await sql`update geo_area g set lat = v.lat, lon = v.lon
+      from (values ${values}) as v (code, lat, lon)
+      where g.code = v.code and (g.lat is distinct from v.lat or g.lon is distinct from v.lon)`.execute(db);
+    changed += Number(res.numAffectedRows ?? 0);
+  }
+  return changed;
 };

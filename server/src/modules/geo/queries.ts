@@ -7,7 +7,7 @@ type TDb = { db: Kysely<DB> };
 export const listStates = async ({ db }: TDb): Promise<TGeoState[]> => {
   const rows = await db
     .selectFrom('geo_area as s')
-    .select(['s.code', 's.name', 's.name_hi', 's.is_ut'])
+    .select(['s.code', 's.name', 's.name_hi', 's.is_ut', 's.lat', 's.lon'])
     .select((eb) => [
       eb.selectFrom('geo_area as p').whereRef('p.state_code', '=', 's.code').where('p.kind', '=', 'pc').select(eb.fn.countAll<number>().as('n')).as('pcs'),
       eb.selectFrom('geo_area as a').whereRef('a.state_code', '=', 's.code').where('a.kind', '=', 'ac').select(eb.fn.countAll<number>().as('n')).as('acs'),
@@ -22,6 +22,8 @@ export const listStates = async ({ db }: TDb): Promise<TGeoState[]> => {
     kind: r.is_ut ? 'ut' : 'state',
     pcCount: Number(r.pcs ?? 0),
     acCount: Number(r.acs ?? 0),
+    lat: r.lat,
+    lon: r.lon,
   }));
 };
 
@@ -31,7 +33,7 @@ export const stateExists = async ({ db }: TDb, code: string) =>
 export const listPcs = async ({ db }: TDb, state: string): Promise<TGeoPc[]> => {
   const rows = await db
     .selectFrom('geo_area as p')
-    .select(['p.code', 'p.state_code', 'p.number', 'p.name', 'p.name_hi', 'p.name_hi_derived', 'p.reservation'])
+    .select(['p.code', 'p.state_code', 'p.number', 'p.name', 'p.name_hi', 'p.name_hi_derived', 'p.reservation', 'p.lat', 'p.lon'])
     .select((eb) =>
       eb.selectFrom('geo_area as a').whereRef('a.pc_code', '=', 'p.code').select(eb.fn.countAll<number>().as('n')).as('acs'),
     )
@@ -48,6 +50,8 @@ export const listPcs = async ({ db }: TDb, state: string): Promise<TGeoPc[]> => 
     nameHiDerived: r.name_hi_derived,
     reservation: r.reservation ?? 'GEN',
     acCount: Number(r.acs ?? 0),
+    lat: r.lat,
+    lon: r.lon,
   }));
 };
 
@@ -56,6 +60,7 @@ export const listAcs = async ({ db }: TDb, state: string, pc?: number): Promise<
     .selectFrom('geo_area as a')
     .leftJoin('geo_area as p', 'p.code', 'a.pc_code')
     .select(['a.code', 'a.state_code', 'a.number', 'p.number as pc_number', 'a.name', 'a.name_hi', 'a.name_hi_derived', 'a.reservation'])
+    .select(['a.lat', 'a.lon'])
     .select((eb) => [
       eb.selectFrom('polling_station as ps').whereRef('ps.ac_code', '=', 'a.code').select(eb.fn.countAll<number>().as('n')).as('ps'),
       sql<{ code: string; name: string }[]>`coalesce((select json_agg(json_build_object('code', d.code, 'name', d.name) order by ad.ordinal)
@@ -76,6 +81,8 @@ export const listAcs = async ({ db }: TDb, state: string, pc?: number): Promise<
     reservation: r.reservation ?? 'GEN',
     districts: r.districts,
     pollingStationCount: Number(r.ps ?? 0),
+    lat: r.lat,
+    lon: r.lon,
   }));
 };
 

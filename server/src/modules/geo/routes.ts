@@ -1,10 +1,11 @@
-import { ZError, ZSearchText, ZGeoAc, ZGeoPc, ZGeoSearchHit, ZGeoState } from '@samiti/common';
+import { ZError, ZSearchText, ZGeoAc, ZGeoPc, ZGeoSearchHit, ZGeoShapeKind, ZGeoState } from '@samiti/common';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireCtx, zod } from '../../http';
 import { importPollingStations } from './polling-stations';
 import { listAcs, listPcs, listStates, searchGeo, stateExists } from './queries';
+import { cachedShapes } from './shapes';
 
 const tags = ['geography'];
 const ZStateCode = z.string().trim().toUpperCase().regex(/^[SU]\d{2}$/, 'a state code such as S24 or U05');
@@ -18,6 +19,10 @@ const ZImportReport = z.object({
   errors: z.array(z.object({ line: z.number(), messages: z.array(z.string()) })),
 });
 const errors = { 400: ZError, 401: ZError, 404: ZError };
+/** Sent as prepared bytes (Fastify skips the serializer for a Buffer); the shape is ZGeoShapes in common. */
+const ZShapesBody = z.custom<Buffer>((v) => Buffer.isBuffer(v)).describe('GeoJSON FeatureCollection (ZGeoShapes): properties code, stateCode, name, nameHi');
+/** Browsers keep a map for a day, then revalidate with If-None-Match (a 304 while the shipped file is unchanged). */
+const SHAPES_CACHE_CONTROL = 'private, max-age=86400';
 
 export const geoRoutes = async (fastify: FastifyInstance) => {
   const app = zod(fastify);
@@ -67,6 +72,33 @@ export const geoRoutes = async (fastify: FastifyInstance) => {
       },
     },
     async (req) => ({ items: await searchGeo(requireCtx(req), req.query.q, req.query.limit) }),
+  );
+
+  app.get(
+    '/api/v1/geo/shapes/:kind',
+    {
+      schema: {
+        tags,
+        description:
+          'Map shapes of Lok Sabha constituencies (pc), assembly constituencies (ac) or states (state), nationally or of one state. ' +
+          'Coordinates have 4 decimals. Gzipped when the client accepts it; ETag and If-None-Match give a 304.',
+        params: z.object({ kind: ZGeoShapeKind }),
+        querystring: z.object({ state: ZStateCode.optional() }),
+        response: { 200: ZShapesBody, 304: z.undefined().describe('not modified'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const state = req.query.state ?? null;
+      if (state !== null) await checkState(ctx, state);
+      const shapes = await cachedShapes(ctx.db, req.params.kind, state);
+      reply.header('etag', shapes.etag).header('cache-control', SHAPES_CACHE_CONTROL).header('vary', 'Accept-Encoding');
+      const match = req.headers['if-none-match'];
+      if (match?.split(',').some((t) => t.trim() === shapes.etag)) return reply.code(304).send();
+      reply.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(shapes.gzip);
+      return reply.send(shapes.json);
+    },
   );
 
   // CSV upload: the raw file is the body (Content-Type text/csv), up to 30 MB (about 2 lakh rows).
