@@ -58,6 +58,33 @@ export const IMPORT_MESSAGES = {
     hi: 'मोबाइल {phone} पंक्ति {line} पर किसी और EPIC के साथ आया है',
   },
   R_PERSON_DELETED: { en: 'this mobile belongs to a deleted person; restore them first', hi: 'यह मोबाइल हटाए गए व्यक्ति का है; पहले उन्हें बहाल करें' },
+  R_UNIT_OUTSIDE_DRIVE: {
+    en: 'unit {unit} is not in the area of this drive',
+    hi: 'इकाई {unit} इस सदस्यता अभियान के क्षेत्र में नहीं है',
+  },
+  R_ENROLLER_PHONE: {
+    en: 'enroller mobile "{value}" is not a valid Indian mobile number',
+    hi: 'सदस्य बनाने वाले का मोबाइल "{value}" मान्य भारतीय मोबाइल नंबर नहीं है',
+  },
+  R_ENROLLER_UNKNOWN: {
+    en: 'no person with mobile {value} in your area or in this file to credit as the enroller',
+    hi: 'मोबाइल {value} वाला कोई व्यक्ति आपके क्षेत्र में या इस फ़ाइल में नहीं है, जिसे सदस्य बनाने का श्रेय दिया जा सके',
+  },
+  R_STATUS: { en: 'status "{value}" is not pending or verified', hi: 'स्थिति "{value}" लंबित या सत्यापित नहीं है' },
+  R_METHOD: { en: 'verification "{value}" is not OTP or EPIC', hi: 'सत्यापन "{value}" ओटीपी या EPIC नहीं है' },
+  R_METHOD_PHOTO: {
+    en: 'verification by photo needs the photo on file: import the member as pending and verify them on their page',
+    hi: 'फ़ोटो से सत्यापन के लिए फ़ोटो दर्ज होनी चाहिए: सदस्य को लंबित के रूप में आयात करें और उनके पेज पर सत्यापित करें',
+  },
+  R_METHOD_NEEDED: {
+    en: 'a verified member needs how they were verified (OTP or EPIC) or an EPIC number',
+    hi: 'सत्यापित सदस्य के लिए सत्यापन का तरीका (ओटीपी या EPIC) या EPIC संख्या दें',
+  },
+  R_DATE_OUTSIDE_DRIVE: {
+    en: 'enrolment date {value} is outside the drive ({start} to {end})',
+    hi: 'सदस्यता तिथि {value} अभियान की अवधि ({start} से {end}) से बाहर है',
+  },
+  IMPORT_DRIVE_REQUIRED: { en: 'Say which membership drive to import into (driveId=…).', hi: 'बताएँ कि किस सदस्यता अभियान में आयात करना है (driveId=…)।' },
   EXPORT_TOO_LARGE: {
     en: 'More than {max} rows: export a smaller unit.',
     hi: '{max} से अधिक पंक्तियाँ: किसी छोटी इकाई का निर्यात करें।',

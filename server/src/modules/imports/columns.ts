@@ -16,6 +16,11 @@ export const PEOPLE_COLUMNS = {
   gender: ['gender', 'sex', 'लिंग'],
   birthYear: ['birthyear', 'yearofbirth', 'जन्मवर्ष'],
   startDate: ['startdate', 'from', 'appointedon', 'नियुक्तितिथि', 'तिथि', 'सेतिथि'],
+  // Members sheets only.
+  enroller: ['enroller', 'enrollermobile', 'enrollerphone', 'enrolledby', 'enrolledbymobile', 'referredby', 'प्रेरक', 'प्रेरकमोबाइल', 'सदस्यबनानेवाला', 'सदस्यबनानेवालेकामोबाइल'],
+  enrolledOn: ['enrolledon', 'enrolleddate', 'enrolmentdate', 'enrollmentdate', 'dateofenrolment', 'joinedon', 'सदस्यतातिथि', 'सदस्यताकीतिथि', 'जुड़नेकीतिथि'],
+  status: ['status', 'verification', 'स्थिति', 'सत्यापन', 'सत्यापनस्थिति'],
+  method: ['verifiedby', 'verificationmethod', 'method', 'सत्यापनविधि', 'सत्यापनकातरीका'],
 } as const;
 export type TPeopleColumn = keyof typeof PEOPLE_COLUMNS;
 
@@ -61,6 +66,31 @@ export const parseDate = (v: string): string | null => {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 };
+
+const STATUSES: Record<string, 'pending' | 'verified'> = {
+  pending: 'pending',
+  unverified: 'pending',
+  लंबित: 'pending',
+  असत्यापित: 'pending',
+  verified: 'verified',
+  सत्यापित: 'verified',
+};
+/** A member's status as a sheet writes it (English or Hindi). */
+export const parseStatus = (v: string) => STATUSES[v.trim().toLowerCase()] ?? null;
+
+const METHODS: Record<string, 'otp' | 'epic' | 'photo'> = {
+  otp: 'otp',
+  ओटीपी: 'otp',
+  epic: 'epic',
+  'voter id': 'epic',
+  ईपिक: 'epic',
+  'मतदाता पहचान पत्र': 'epic',
+  photo: 'photo',
+  फोटो: 'photo',
+  फ़ोटो: 'photo',
+};
+/** How a verified member was checked, as a sheet writes it. */
+export const parseMethod = (v: string) => METHODS[v.trim().toLowerCase()] ?? null;
 
 const DEVANAGARI = /[\u0900-\u097f]/;
 export const isDevanagari = (s: string) => DEVANAGARI.test(s);

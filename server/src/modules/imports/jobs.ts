@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { t } from '../../i18n/messages';
 import { loadActor } from '../auth/queries';
+import { importMembers } from './members';
 import { importPeoplePosts } from './people-posts';
 
 export const IMPORT_QUEUE = 'import-people-posts';
@@ -15,7 +16,7 @@ export const IMPORT_QUEUE = 'import-people-posts';
  */
 export const progress = new Map<number, { processed: number; total: number }>();
 
-export type TImportJobOptions = { state?: string; consent: TConsent };
+export type TImportJobOptions = { state?: string; consent: TConsent; driveId?: number };
 
 /** Runs one queued import as the user who uploaded it, and records the outcome on the job row. */
 export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
@@ -33,15 +34,19 @@ export const runImportJob = async (db: Kysely<DB>, jobId: number) => {
       requestId: `import-${jobId}`,
       locale: (job.locale === 'hi' ? 'hi' : 'en') as TLocale,
     };
-    const report = await importPeoplePosts(ctx, job.file, {
+    const common = {
       dryRun: false,
       state: options.state,
       consent: options.consent,
-      onProgress: (processed, total) => {
+      onProgress: (processed: number, total: number) => {
         progress.set(jobId, { processed, total });
       },
-    });
-    const total = report.newPeople + report.appointments;
+    };
+    const report =
+      job.kind === 'members'
+        ? { kind: 'members' as const, ...(await importMembers(ctx, job.file, { ...common, driveId: Number(options.driveId) })) }
+        : { kind: 'people-posts' as const, ...(await importPeoplePosts(ctx, job.file, common)) };
+    const total = report.newPeople + (report.kind === 'members' ? report.enrolments : report.appointments);
     await db
       .updateTable('import_job')
       .set({
