@@ -52,3 +52,9 @@ export const mergePerson = (sourceId: number, intoId: number): Promise<TMergeRes
 
 /** Undoes the latest merge of a retired record; answers with the record brought back. */
 export const unmergePerson = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}/unmerge`, { method: 'POST' });
+
+/** Sets or replaces the person's photo: the image itself as the body (already shrunk to a JPEG by the browser). */
+export const uploadPersonPhoto = (id: number, image: Blob): Promise<TPerson> =>
+  api<TPerson>(`/people/${id}/photo`, { method: 'PUT', raw: { data: image, contentType: image.type || 'image/jpeg' } });
+
+export const removePersonPhoto = (id: number): Promise<TPerson> => api<TPerson>(`/people/${id}/photo`, { method: 'DELETE' });

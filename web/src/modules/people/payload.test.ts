@@ -16,6 +16,7 @@ const person: TPerson = {
   isContactMasked: false,
   homeUnit: { id: 12, name: 'Booth 12', nameHi: null, level: 'booth' },
   consent: { purpose: 'Party work', date: '2025-01-02', method: 'written' },
+  photoFileId: null,
   deletedAt: null,
   createdAt: '2025-01-02T00:00:00Z',
   updatedAt: '2025-01-02T00:00:00Z',

@@ -1,5 +1,5 @@
 import type { TDrive } from '@samiti/common';
-import { Anchor, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { Anchor, Group, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ErrorState } from '../../../components/ErrorState';
 import { pickNames } from '../../../lib/names';
+import { ExportMenu } from '../../exports/components/ExportMenu';
 import { idParam, isDriveTab } from '../drive';
 import { useDrive, useProgress } from '../hooks/useDrives';
 import { useDriveParams } from '../hooks/useDriveParams';
@@ -72,6 +73,12 @@ const DriveView = ({ drive }: { drive: TDrive }) => {
         )}
       </div>
       {progress.isError && data && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
+      {unitId !== null && (
+        // Members and leaderboard of the unit on screen, as the tabs below show them.
+        <Group justify="flex-end" data-testid="drive-exports">
+          <ExportMenu unitId={unitId} driveId={drive.id} />
+        </Group>
+      )}
       <Tabs value={params.tab} onChange={(v) => isDriveTab(v) && params.setTab(v)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="progress" data-testid="tab-progress">

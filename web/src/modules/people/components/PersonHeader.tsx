@@ -1,5 +1,5 @@
 import type { TPerson } from '@samiti/common';
-import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { scriptLang } from '../../../lib/script';
 import { useLevelLabel } from '../../units/hooks/useLevelLabel';
 import { formatPhone, personNames } from '../names';
 import { PersonActionsBar } from './PersonActionsBar';
+import { PersonPhoto } from './PersonPhoto';
 
 const Detail = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div data-testid={testId}>
@@ -65,30 +66,33 @@ export const PersonHeader = ({ person }: { person: TPerson }) => {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
-        <div>
-          {person.deletedAt && (
-            <Badge color="red" mb={4} data-testid="person-deleted">
-              {t('people.deleted')}
-            </Badge>
-          )}
-          <Title
-            order={1}
-            size="h2"
-            lang={scriptLang(title)}
-            data-testid="person-name"
-            data-person-id={person.id}
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {title}
-            {isDerived(primary) && <DerivedBadge />}
-          </Title>
-          {secondary && (
-            <Text c="dimmed" size="sm" lang={scriptLang(secondary)} data-testid="person-name-secondary">
-              {secondary}
-              {isDerived(secondary) && <DerivedBadge />}
-            </Text>
-          )}
-        </div>
+        <Group align="flex-start" gap="md">
+          <PersonPhoto person={person} />
+          <div style={{ flex: '1 1 12rem', minWidth: 0 }}>
+            {person.deletedAt && (
+              <Badge color="red" mb={4} data-testid="person-deleted">
+                {t('people.deleted')}
+              </Badge>
+            )}
+            <Title
+              order={1}
+              size="h2"
+              lang={scriptLang(title)}
+              data-testid="person-name"
+              data-person-id={person.id}
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {title}
+              {isDerived(primary) && <DerivedBadge />}
+            </Title>
+            {secondary && (
+              <Text c="dimmed" size="sm" lang={scriptLang(secondary)} data-testid="person-name-secondary">
+                {secondary}
+                {isDerived(secondary) && <DerivedBadge />}
+              </Text>
+            )}
+          </div>
+        </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           <Detail label={t('people.homeUnit')} testId="person-home-unit">
             <Anchor component={Link} to={`/units/${person.homeUnit.id}`} lang={scriptLang(home.primary)}>

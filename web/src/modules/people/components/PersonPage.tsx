@@ -47,6 +47,7 @@ const personValueFormatter =
     if (field === 'gender' && typeof value === 'string' && (GENDERS as readonly string[]).includes(value)) {
       return t(`people.genders.${value as (typeof GENDERS)[number]}`);
     }
+    if (field === 'photoFileId' && typeof value === 'number') return t('files.photo.historyValue', { id: value });
     if (field === 'consent' && typeof value === 'object' && value !== null) {
       const c = value as { purpose?: unknown; date?: unknown; method?: unknown };
       const method =

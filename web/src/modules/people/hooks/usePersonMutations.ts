@@ -2,7 +2,18 @@ import type { TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { driveKeys } from '../../membership/api';
 import { postKeys } from '../../posts/api';
-import { createPerson, deletePerson, mergePerson, patchPerson, personKeys, restorePerson, unmergePerson } from '../api';
+import {
+  createPerson,
+  deletePerson,
+  mergePerson,
+  patchPerson,
+  personKeys,
+  removePersonPhoto,
+  restorePerson,
+  unmergePerson,
+  uploadPersonPhoto,
+} from '../api';
+import { shrinkPhoto } from '../photo';
 
 /**
  * After any write: show the returned person at once, then refresh lists and history, and the
@@ -53,4 +64,18 @@ export const useMergePerson = () => {
 export const useUnmergePerson = (id: number) => {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: () => unmergePerson(id), onSuccess: (p) => afterMerge(queryClient, p) });
+};
+
+/** Shrinks the chosen picture in the browser, then uploads it as the person's photo. */
+export const useUploadPhoto = (id: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => uploadPersonPhoto(id, await shrinkPhoto(file)),
+    onSuccess: (p) => afterWrite(queryClient, p),
+  });
+};
+
+export const useRemovePhoto = (id: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => removePersonPhoto(id), onSuccess: (p) => afterWrite(queryClient, p) });
 };
