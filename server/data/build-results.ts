@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAliasCsv, partyKeyFor } from '../src/modules/elections/party-names';
+import { normalisePartyName, parseAliasCsv, partyKeyFor } from '../src/modules/elections/party-names';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = path.resolve(process.argv[2] ?? path.join(scriptDir, '..', '..', '..', 'shared', 'data'));
@@ -79,9 +79,13 @@ type TSeat = { code: string; name: string; isRedrawn: boolean; isUncontested: bo
 type TParty = { key: string; short: string | null; name: string; nameHi: string | null };
 
 const parties = new Map<string, TParty>();
+const keyByFold = new Map<string, string>();
 const partyOf = (rawName: string): string => {
   const name = cleanName(rawName);
-  const key = partyKeyFor(aliases, name);
+  // Spellings that fold alike are one party even outside the alias table: the first one seen names it.
+  const fold = normalisePartyName(name);
+  const key = keyByFold.get(fold) ?? partyKeyFor(aliases, name);
+  keyByFold.set(fold, key);
   if (!parties.has(key)) {
     const known = aliases.byKey.get(key);
     parties.set(key, known ? { key, short: known.short, name: known.name, nameHi: known.nameHi } : { key, short: null, name, nameHi: null });
@@ -110,7 +114,8 @@ const seatsOf = (rows: { code: string; name: string; isRedrawn: boolean; serial:
       if (!uncontested) fail(`${r.code}: votes missing for ${name}`);
       seat.isUncontested = true;
     }
-    const party = name === 'NOTA' ? 'nota' : partyOf(r.party);
+    const party = partyOf(r.party);
+    if ((name === 'NOTA') !== (party === 'nota')) fail(`${r.code}: ${name} with party ${r.party}`);
     // Namesakes are real (two independents both called SUMALATHA in Mandya 2019): the ballot serial tells them apart.
     const dup = `${r.code}|${r.serial}`;
     if (!Number.isInteger(r.serial) || r.serial < 1 || seen.has(dup)) fail(`${r.code}: ballot serial ${r.serial} missing or twice`);
@@ -167,7 +172,7 @@ if (w19.get('bjp') !== 303 || w19.get('inc') !== 52) fail(`2019: BJP ${w19.get('
 if (seats2019.some((s) => s.code === 'S22-PC-8')) fail('2019: Vellore should be absent');
 const uncontested = seats2024.filter((s) => s.isUncontested).map((s) => s.code);
 if (uncontested.join() !== 'S06-PC-24') fail(`2024 uncontested seats: ${uncontested.join()}, expected Surat S06-PC-24`);
-for (const key of aliases.byKey.keys()) if (!parties.has(key) && key !== 'nota') fail(`alias table: ${key} matched no party in either year`);
+for (const key of aliases.byKey.keys()) if (!parties.has(key)) fail(`alias table: ${key} matched no party in either year`);
 
 log(`2024: ${seats2024.length} seats, ${seats2024.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w24.get('bjp')}, INC ${w24.get('inc')}`);
 log(`2019: ${seats2019.length} seats, ${seats2019.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w19.get('bjp')}, INC ${w19.get('inc')}`);

@@ -18,6 +18,7 @@ export const slugParty = (name: string) =>
   name
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/['’]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

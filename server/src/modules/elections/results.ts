@@ -1,0 +1,240 @@
+import type { TPartyRef } from '@samiti/common';
+import { type Kysely, sql } from 'kysely';
+import type { TCtx } from '../../context';
+import type { DB } from '../../db/types';
+import { getElectionSetting, partyRef, resolveParty } from './operations';
+import { loadElection, loadSeat, toElection, toSeat } from './queries';
+
+/** Percent with two decimals, as ECI prints it; null when there was no poll. */
+const pct = (votes: number, total: number) => (total > 0 ? Math.round((votes / total) * 10_000) / 100 : null);
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 100) / 100);
+
+type TRow = { seat_id: number; serial: number | null; candidate: string; party_key: string; votes: number };
+type TSeatInfo = { id: number; code: string; name: string; name_hi: string | null; geo_code: string | null; state_code: string | null; is_redrawn: boolean; is_uncontested: boolean };
+
+export type TSeatCalc = {
+  seat: TSeatInfo;
+  total: number;
+  ranked: (TRow & { rank: number | null; share: number | null })[];
+  byParty: Map<string, { votes: number; rank: number | null }>;
+};
+
+/** Ranks one seat's rows: NOTA counts in the total but never ranks; an uncontested seat has no shares. */
+export const calcSeat = (seat: TSeatInfo, rows: TRow[]): TSeatCalc => {
+  const sorted = [...rows].sort((a, b) => b.votes - a.votes || (a.serial ?? 1e9) - (b.serial ?? 1e9) || a.candidate.localeCompare(b.candidate));
+  const total = seat.is_uncontested ? 0 : sorted.reduce((n, r) => n + r.votes, 0);
+  let rank = 0;
+  const ranked = sorted.map((r) => ({ ...r, votes: Number(r.votes), rank: r.party_key === 'nota' ? null : ++rank, share: pct(Number(r.votes), total) }));
+  const byParty = new Map<string, { votes: number; rank: number | null }>();
+  for (const r of ranked) {
+    const p = byParty.get(r.party_key) ?? { votes: 0, rank: null };
+    p.votes += r.votes;
+    if (r.rank !== null && (p.rank === null || r.rank < p.rank)) p.rank = r.rank;
+    byParty.set(r.party_key, p);
+  }
+  return { seat, total, ranked, byParty };
+};
+
+const loadCalcs = async (db: Kysely<DB>, electionId: number, state?: string, seatId?: number) => {
+  let seats = db
+    .selectFrom('seat as s')
+    .leftJoin('geo_area as g', 'g.code', 's.geo_code')
+    .innerJoin('election as e', 'e.id', 's.election_id')
+    .select(['s.id', 's.code', 's.name', 's.name_hi', 's.geo_code', 's.is_redrawn', 's.is_uncontested', sql<string | null>`coalesce(g.state_code, e.state_code)`.as('state_code')])
+    .where('s.election_id', '=', electionId);
+  if (state) seats = seats.where(sql<boolean>`coalesce(g.state_code, e.state_code) = ${state}`);
+  if (seatId !== undefined) seats = seats.where('s.id', '=', seatId);
+  const seatRows = await seats.orderBy('s.number').orderBy('s.code').execute();
+  const ids = seatRows.map((s) => s.id);
+  const rows = ids.length
+    ? await db.selectFrom('result_row').select(['seat_id', 'serial', 'candidate', 'party_key', 'votes']).where('seat_id', 'in', ids).execute()
+    : [];
+  const bySeat = new Map<number, TRow[]>();
+  for (const r of rows) bySeat.set(r.seat_id, [...(bySeat.get(r.seat_id) ?? []), r]);
+  return seatRows.filter((s) => bySeat.has(s.id)).map((s) => calcSeat(s, bySeat.get(s.id) ?? []));
+};
+
+/** The latest earlier election of the same type over the same area (same state, same running unit). */
+export const previousElectionId = async (db: Kysely<DB>, e: { id: number; type: string; state_code: string | null; unit_id: number | null; year: number }) => {
+  const row = await db
+    .selectFrom('election')
+    .select('id')
+    .where('type', '=', e.type as 'lok-sabha')
+    .where('year', '<', e.year)
+    .where(sql<boolean>`coalesce(state_code, '') = ${e.state_code ?? ''} and coalesce(unit_id, 0) = ${e.unit_id ?? 0}`)
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+};
+
+/** A seat's match in the previous election: the same geography, else (local bodies) the same code. */
+const matchKey = (s: TSeatInfo) => s.geo_code ?? `code:${s.code}`;
+
+const loadParties = async (db: Kysely<DB>, keys: string[]) => {
+  if (!keys.length) return new Map<string, TPartyRef>();
+  const rows = await db.selectFrom('party').select(['key', 'short_name', 'name', 'name_hi']).where('key', 'in', keys).execute();
+  return new Map(rows.map((p) => [p.key, partyRef(p)]));
+};
+
+const chosenParty = async (ctx: TCtx, party?: string) => (party ? resolveParty(ctx.db, party, 'party') : ((await getElectionSetting(ctx)).ourParty?.key ?? null));
+
+/** Seats won and vote share per party, and per seat the winner, margin and the chosen party's share, rank and swing. */
+export const getElectionResults = async (ctx: TCtx, electionId: number, q: { party?: string; state?: string }) => {
+  const e = await loadElection(ctx, electionId);
+  const partyKey = await chosenParty(ctx, q.party);
+  const prevId = await previousElectionId(ctx.db, e);
+  const [calcs, prevCalcs] = await Promise.all([loadCalcs(ctx.db, electionId, q.state), prevId ? loadCalcs(ctx.db, prevId, q.state) : Promise.resolve([])]);
+  const prevByKey = new Map(prevCalcs.map((c) => [matchKey(c.seat), c]));
+  const tally = (list: TSeatCalc[]) => {
+    const won = new Map<string, number>();
+    const votes = new Map<string, number>();
+    let total = 0;
+    for (const c of list) {
+      const w = c.ranked.find((r) => r.rank === 1);
+      if (w) won.set(w.party_key, (won.get(w.party_key) ?? 0) + 1);
+      total += c.total;
+      if (c.total > 0) for (const [k, p] of c.byParty) votes.set(k, (votes.get(k) ?? 0) + p.votes);
+    }
+    return { won, votes, total };
+  };
+  const now = tally(calcs);
+  const prev = tally(prevCalcs);
+  const top = [...now.votes.keys()]
+    .filter((k) => k !== 'nota')
+    .sort((a, b) => (now.won.get(b) ?? 0) - (now.won.get(a) ?? 0) || (now.votes.get(b) ?? 0) - (now.votes.get(a) ?? 0));
+  // Every party that won a seat now or last time, the 20 largest by votes, and the chosen one.
+  const byVotes = [...now.votes.keys()].filter((k) => k !== 'nota').sort((a, b) => (now.votes.get(b) ?? 0) - (now.votes.get(a) ?? 0));
+  const wonBefore = [...prev.won.keys()].filter((k) => !now.won.has(k));
+  const shown = [...new Set([...top.filter((k) => (now.won.get(k) ?? 0) > 0), ...byVotes.slice(0, 20), ...wonBefore, ...(partyKey ? [partyKey] : [])])];
+  const winnerKeys = calcs.map((c) => c.ranked.find((r) => r.rank === 1)?.party_key).filter((k): k is string => !!k);
+  const refs = await loadParties(ctx.db, [...new Set([...shown, ...winnerKeys])]);
+  const parties = shown
+    .filter((k) => refs.has(k))
+    .map((k) => ({
+      ...(refs.get(k) as TPartyRef),
+      seatsWon: now.won.get(k) ?? 0,
+      votes: now.votes.get(k) ?? 0,
+      share: pct(now.votes.get(k) ?? 0, now.total),
+      previousSeatsWon: prevId ? (prev.won.get(k) ?? 0) : null,
+      previousShare: prevId ? pct(prev.votes.get(k) ?? 0, prev.total) : null,
+    }))
+    .sort((a, b) => b.seatsWon - a.seatsWon || b.votes - a.votes);
+  const seats = calcs.map((c) => {
+    const w = c.ranked.find((r) => r.rank === 1);
+    const second = c.ranked.find((r) => r.rank === 2);
+    const p = partyKey ? c.byParty.get(partyKey) : undefined;
+    const before = prevByKey.get(matchKey(c.seat));
+    const pb = before && partyKey ? before.byParty.get(partyKey) : undefined;
+    const share = p ? pct(p.votes, c.total) : c.total > 0 && partyKey ? 0 : null;
+    const previousShare = before && before.total > 0 && partyKey ? (pct(pb?.votes ?? 0, before.total) ?? null) : null;
+    return {
+      seatId: c.seat.id,
+      code: c.seat.code,
+      name: c.seat.name,
+      nameHi: c.seat.name_hi,
+      stateCode: c.seat.state_code,
+      winner: w ? { candidate: w.candidate, party: refs.get(w.party_key) ?? { key: w.party_key, short: null, name: w.party_key, nameHi: null }, votes: w.votes, share: w.share } : null,
+      margin: w && second && c.total > 0 ? w.votes - second.votes : null,
+      party: partyKey && c.total > 0 ? { votes: p?.votes ?? 0, share, rank: p?.rank ?? 0, previousShare, swing: diff(share, previousShare) } : null,
+      isRedrawn: c.seat.is_redrawn || (before?.seat.is_redrawn ?? false),
+      isUncontested: c.seat.is_uncontested,
+    };
+  });
+  return {
+    election: toElection(ctx.actor, e),
+    previousElectionId: prevId,
+    party: partyKey ? ((await loadParties(ctx.db, [partyKey])).get(partyKey) ?? null) : null,
+    totalVotes: now.total,
+    seatsWithResults: calcs.length,
+    parties,
+    seats,
+  };
+};
+
+/** One seat: every candidate with share and rank, winner and margin, the chosen party's result and swing, booths and the party's units there. */
+export const getSeatResult = async (ctx: TCtx, seatId: number, q: { party?: string }) => {
+  const { seat, election } = await loadSeat(ctx, seatId);
+  const partyKey = await chosenParty(ctx, q.party);
+  const [calc] = await loadCalcs(ctx.db, election.id, undefined, seatId);
+  const prevId = await previousElectionId(ctx.db, election);
+  const prevSeat = prevId
+    ? await ctx.db
+        .selectFrom('seat')
+        .select(['id', 'code', 'geo_code'])
+        .where('election_id', '=', prevId)
+        .where(seat.geo_code ? sql<boolean>`geo_code = ${seat.geo_code}` : sql<boolean>`code = ${seat.code} and geo_code is null`)
+        .executeTakeFirst()
+    : undefined;
+  const [prevCalc] = prevId && prevSeat ? await loadCalcs(ctx.db, prevId, undefined, prevSeat.id) : [];
+  const keys = [...new Set([...(calc?.ranked ?? []), ...(prevCalc?.ranked ?? [])].map((r) => r.party_key).concat(partyKey ? [partyKey] : []))];
+  const refs = await loadParties(ctx.db, keys);
+  const ref = (k: string) => refs.get(k) ?? { key: k, short: null, name: k, nameHi: null };
+  const line = (r: TSeatCalc['ranked'][number]) => ({ serial: r.serial, candidate: r.candidate, party: ref(r.party_key), votes: r.votes, share: r.share, rank: r.rank });
+  const candidates = (calc?.ranked ?? []).map(line);
+  const w = calc?.ranked.find((r) => r.rank === 1);
+  const second = calc?.ranked.find((r) => r.rank === 2);
+  const p = partyKey && calc ? calc.byParty.get(partyKey) : undefined;
+  const share = calc && partyKey && calc.total > 0 ? pct(p?.votes ?? 0, calc.total) : null;
+  const previousShare = prevCalc && partyKey && prevCalc.total > 0 ? pct(prevCalc.byParty.get(partyKey)?.votes ?? 0, prevCalc.total) : null;
+  const pw = prevCalc?.ranked.find((r) => r.rank === 1);
+  const booths = await boothLines(ctx.db, election.id, prevId, seatId, partyKey);
+  const units = await seatUnits(ctx.db, seat.unit_id, seat.geo_code);
+  return {
+    seat: toSeat(seat),
+    election: { id: election.id, name: election.name, nameHi: election.name_hi, year: election.year, type: election.type },
+    totalVotes: calc?.total ?? 0,
+    candidates,
+    winner: w ? line(w) : null,
+    margin: w && second && calc && calc.total > 0 ? w.votes - second.votes : null,
+    party: partyKey ? ref(partyKey) : null,
+    partyResult:
+      calc && partyKey
+        ? {
+            votes: p?.votes ?? 0,
+            share,
+            rank: p?.rank ?? null,
+            margin: w && calc.total > 0 ? (p?.rank === 1 && second ? w.votes - second.votes : (p?.votes ?? 0) - w.votes) : null,
+            previousShare,
+            swing: diff(share, previousShare),
+          }
+        : null,
+    previous: prevId && prevSeat && prevCalc ? { electionId: prevId, seatId: prevSeat.id, year: (await loadElection(ctx, prevId)).year, winner: pw ? line(pw) : null, isRedrawn: prevCalc.seat.is_redrawn } : null,
+    booths,
+    units,
+  };
+};
+
+/** Per booth of the seat: the party's votes and share, and the change from the previous election's same booth. */
+const boothLines = async (db: Kysely<DB>, electionId: number, prevId: number | null, seatId: number, partyKey: string | null) => {
+  const { rows } = await sql<{ ac_code: string; part_number: number; name: string | null; votes: number; total: number; prev_votes: number | null; prev_total: number | null }>`
+    with cur as (
+      select b.ac_code, b.part_number, sum(b.votes)::int as total, coalesce(sum(b.votes) filter (where b.party_key = ${partyKey}), 0)::int as votes
+      from booth_result b where b.election_id = ${electionId} and b.seat_id = ${seatId} group by b.ac_code, b.part_number
+    ), prev as (
+      select b.ac_code, b.part_number, sum(b.votes)::int as total, coalesce(sum(b.votes) filter (where b.party_key = ${partyKey}), 0)::int as votes
+      from booth_result b join cur c on c.ac_code = b.ac_code and c.part_number = b.part_number
+      where b.election_id = ${prevId ?? 0} group by b.ac_code, b.part_number
+    )
+    select c.ac_code, c.part_number, ps.name, c.votes, c.total, p.votes as prev_votes, p.total as prev_total
+    from cur c left join prev p on p.ac_code = c.ac_code and p.part_number = c.part_number
+    left join polling_station ps on ps.ac_code = c.ac_code and ps.part_number = c.part_number
+    order by c.ac_code, c.part_number limit 5000`.execute(db);
+  return rows.map((r) => {
+    const share = partyKey ? pct(Number(r.votes), Number(r.total)) : null;
+    const previousShare = partyKey && r.prev_total !== null ? pct(Number(r.prev_votes), Number(r.prev_total)) : null;
+    return { acCode: r.ac_code, partNumber: r.part_number, name: r.name, votes: Number(r.votes), total: Number(r.total), share, previousShare, change: diff(share, previousShare) };
+  });
+};
+
+/** The party's units at the seat: its own unit, and for a PC the assembly units of its ACs, each with its current office bearers. */
+const seatUnits = async (db: Kysely<DB>, unitId: number | null, geoCode: string | null) => {
+  const { rows } = await sql<{ id: number; name: string; name_hi: string | null; level: string; office_bearers: number }>`
+    select u.id, u.name, u.name_hi, u.level,
+      (select count(*) from tenure t where t.unit_id = u.id and t.end_date is null)::int as office_bearers
+    from unit u
+    where u.deleted_at is null and u.wing = 'main' and (u.id = ${unitId ?? 0}
+      or (${geoCode}::text is not null and u.geo_code in (select g.code from geo_area g where g.code = ${geoCode} or g.pc_code = ${geoCode})))
+    order by u.depth, u.name limit 50`.execute(db);
+  return rows.map((r) => ({ id: r.id, name: r.name, nameHi: r.name_hi, level: r.level, officeBearers: Number(r.office_bearers) }));
+};
