@@ -1,13 +1,15 @@
-import type { TGeoPc } from '@samiti/common';
+import type { TGeoPc, TGeoShapeKind } from '@samiti/common';
 import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
-import { useGeoPcs, useGeoStates } from '../hooks/useGeo';
+import { useGeoAcs, useGeoPcs, useGeoStates } from '../hooks/useGeo';
 import { useReservationLabel } from '../hooks/useGeoKindLabel';
 import { GeoBreadcrumbs } from './GeoBreadcrumbs';
+import { GeoMapCard } from './GeoMapCard';
 import { GeoSearchBox } from './GeoSearchBox';
 import { GeoTable, type TGeoColumn } from './GeoTable';
 import { HindiName } from './HindiName';
@@ -19,6 +21,11 @@ export const GeoStatePage = () => {
   const state = (useParams().state ?? '').toUpperCase();
   const states = useGeoStates();
   const pcs = useGeoPcs(state);
+  const [layer, setLayer] = useState<TGeoShapeKind>('pc');
+  // The AC list (for the AC map's values) is fetched only once that map is shown.
+  const acs = useGeoAcs(state, null, layer === 'ac');
+  const pcValues = useMemo(() => Object.fromEntries((pcs.data ?? []).map((p) => [p.code, p.acCount])), [pcs.data]);
+  const acValues = useMemo(() => (acs.data ? Object.fromEntries(acs.data.map((a) => [a.code, a.pollingStationCount])) : undefined), [acs.data]);
   const reservationLabel = useReservationLabel();
   const info = states.data?.find((s) => s.code === state);
   const stateName = info ? displayName(info, lang) : state;
@@ -48,6 +55,18 @@ export const GeoStatePage = () => {
         {title}
       </Title>
       <GeoSearchBox />
+      {info && (info.pcCount > 0 || info.acCount > 0) && (
+        <GeoMapCard
+          title={t('map.stateTitle', { state: stateName })}
+          state={state}
+          layers={[
+            { kind: 'pc', label: t('map.layerPc'), values: pcValues, legendTitle: t('map.legendAcs') },
+            ...(info.acCount > 0 ? [{ kind: 'ac' as const, label: t('map.layerAc'), values: acValues, legendTitle: t('map.legendPollingStations') }] : []),
+          ]}
+          layer={layer}
+          onLayer={setLayer}
+        />
+      )}
       <GeoTable
         rows={pcs.data}
         isPending={pcs.isPending}

@@ -1,12 +1,14 @@
-import type { TGeoState } from '@samiti/common';
+import type { TGeoShapeKind, TGeoState } from '@samiti/common';
 import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../lib/format';
 import { HindiName } from './HindiName';
 import { useGeoKindLabel } from '../hooks/useGeoKindLabel';
 import { useGeoStates } from '../hooks/useGeo';
+import { GeoMapCard } from './GeoMapCard';
 import { GeoSearchBox } from './GeoSearchBox';
 import { GeoTable, type TGeoColumn } from './GeoTable';
 
@@ -17,6 +19,7 @@ export const GeoStatesPage = () => {
   const [params] = useSearchParams();
   const kindLabel = useGeoKindLabel();
   const states = useGeoStates();
+  const [layer, setLayer] = useState<TGeoShapeKind>('pc');
   useDocumentTitle(`${t('geo.title')} · ${t('app.name')}`);
 
   const columns: TGeoColumn<TGeoState>[] = [
@@ -54,6 +57,15 @@ export const GeoStatesPage = () => {
         {t('geo.title')}
       </Title>
       <GeoSearchBox key={params.get('q') ?? ''} initial={params.get('q') ?? ''} />
+      <GeoMapCard
+        title={t('map.indiaTitle')}
+        layers={[
+          { kind: 'pc', label: t('map.layerPc') },
+          { kind: 'state', label: t('map.layerState') },
+        ]}
+        layer={layer}
+        onLayer={setLayer}
+      />
       <Title order={2} size="h4">
         {t('geo.statesTitle')}
       </Title>

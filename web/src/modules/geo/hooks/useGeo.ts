@@ -11,5 +11,5 @@ export const useGeoStates = (): UseQueryResult<TGeoState[]> =>
 export const useGeoPcs = (state: string): UseQueryResult<TGeoPc[]> =>
   useQuery({ queryKey: geoKeys.pcs(state), queryFn: ({ signal }) => fetchPcs(state, signal), staleTime: GEO_STALE_MS });
 
-export const useGeoAcs = (state: string, pc: number | null): UseQueryResult<TGeoAc[]> =>
-  useQuery({ queryKey: geoKeys.acs(state, pc), queryFn: ({ signal }) => fetchAcs(state, pc, signal), staleTime: GEO_STALE_MS });
+export const useGeoAcs = (state: string, pc: number | null, enabled = true): UseQueryResult<TGeoAc[]> =>
+  useQuery({ queryKey: geoKeys.acs(state, pc), queryFn: ({ signal }) => fetchAcs(state, pc, signal), staleTime: GEO_STALE_MS, enabled });
