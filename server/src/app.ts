@@ -31,6 +31,7 @@ import { membershipRoutes } from './modules/membership/routes';
 import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { postRoutes } from './modules/posts/routes';
+import { tourRoutes } from './modules/tours/routes';
 import { trainingRoutes } from './modules/training/routes';
 import { unitRoutes } from './modules/units/routes';
 
@@ -118,6 +119,7 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(electionRoutes);
   await app.register(fileRoutes);
   await app.register(trainingRoutes);
+  await app.register(tourRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
