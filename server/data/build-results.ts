@@ -59,7 +59,22 @@ const aliases = parseAliasCsv(fs.readFileSync(path.join(scriptDir, 'party-aliase
 
 // The same succession as build-geo.ts (kept here so this script does not run that one): a 2019 seat
 // → the PC that carries it on in the 2024 geography.
-const ASSAM_PC_SUCCESSOR: Record<number, number> = { 1: 7, 2: 8, 3: 6, 4: 2, 5: 1, 6: 3, 7: 5, 8: 4, 9: 11, 10: 9, 11: 10, 12: 14, 13: 13, 14: 12 };
+const ASSAM_PC_SUCCESSOR: Record<number, number> = {
+  1: 7,
+  2: 8,
+  3: 6,
+  4: 2,
+  5: 1,
+  6: 3,
+  7: 5,
+  8: 4,
+  9: 11,
+  10: 9,
+  11: 10,
+  12: 14,
+  13: 13,
+  14: 12,
+};
 const successor2019 = (st: string, pc: number): { code: string; isRedrawn: boolean } => {
   if (st === 'S09') {
     if (pc === 4) return { code: 'U09-PC-1', isRedrawn: false }; // Ladakh: not part of the 2022 J&K delimitation
@@ -88,12 +103,17 @@ const partyOf = (rawName: string): string => {
   keyByFold.set(fold, key);
   if (!parties.has(key)) {
     const known = aliases.byKey.get(key);
-    parties.set(key, known ? { key, short: known.short, name: known.name, nameHi: known.nameHi } : { key, short: null, name, nameHi: null });
+    parties.set(
+      key,
+      known ? { key, short: known.short, name: known.name, nameHi: known.nameHi } : { key, short: null, name, nameHi: null },
+    );
   }
   return key;
 };
 
-const seatsOf = (rows: { code: string; name: string; isRedrawn: boolean; serial: number; candidate: string; party: string; votes: number | null }[]) => {
+const seatsOf = (
+  rows: { code: string; name: string; isRedrawn: boolean; serial: number; candidate: string; party: string; votes: number | null }[],
+) => {
   const seats = new Map<string, TSeat>();
   const seen = new Set<string>();
   for (const r of rows) {
@@ -132,7 +152,15 @@ const votesOf = (s: string): number | null => (/^\d+$/.test(s.trim()) ? Number(s
 // 2024: no header; col 2 = state code + PC number ("S2480"), 6 = candidate, 7 = party, 10 = total votes.
 const rows2024 = readCsv(path.join(SHARED, 'arjunswaj-elections-ge2024', 'election_results.csv')).map((c) => {
   const code = `${c[1]?.slice(0, 3)}-PC-${Number(c[1]?.slice(3))}`;
-  return { code, name: geoPcs.get(code)?.name ?? titleCase(c[3] ?? ''), isRedrawn: false, serial: Number(c[4]), candidate: c[5] ?? '', party: c[6] ?? '', votes: votesOf(c[9] ?? '') };
+  return {
+    code,
+    name: geoPcs.get(code)?.name ?? titleCase(c[3] ?? ''),
+    isRedrawn: false,
+    serial: Number(c[4]),
+    candidate: c[5] ?? '',
+    party: c[6] ?? '',
+    votes: votesOf(c[9] ?? ''),
+  };
 });
 
 // 2019: header row; ST_CODE/PC_CODE are the 2019 codes, mapped to their 2024 successors.
@@ -143,12 +171,28 @@ const col = (name: string) => {
   if (i < 0) throw new Error(`eci-2019.csv: no column ${name}`);
   return i;
 };
-const [iOsn, iCand, iParty, iVotes, iSt, iPc, iName] = ['OSN', 'Candidate', 'Party', 'Total Votes', 'ST_CODE', 'PC_CODE', 'Constituency'].map(col) as number[];
+const [iOsn, iCand, iParty, iVotes, iSt, iPc, iName] = [
+  'OSN',
+  'Candidate',
+  'Party',
+  'Total Votes',
+  'ST_CODE',
+  'PC_CODE',
+  'Constituency',
+].map(col) as number[];
 const rows2019 = raw2019.map((c) => {
   const { code, isRedrawn } = successor2019(c[iSt as number] ?? '', Number(c[iPc as number]));
   // A redrawn seat keeps its 2019 name (Gauhati, Mangaldoi…); the others take today's spelling.
   const name = isRedrawn ? titleCase(c[iName as number] ?? '') : (geoPcs.get(code)?.name ?? '');
-  return { code, name, isRedrawn, serial: Number(c[iOsn as number]), candidate: c[iCand as number] ?? '', party: c[iParty as number] ?? '', votes: votesOf(c[iVotes as number] ?? '') };
+  return {
+    code,
+    name,
+    isRedrawn,
+    serial: Number(c[iOsn as number]),
+    candidate: c[iCand as number] ?? '',
+    party: c[iParty as number] ?? '',
+    votes: votesOf(c[iVotes as number] ?? ''),
+  };
 });
 
 const seats2024 = seatsOf(rows2024);
@@ -174,8 +218,12 @@ const uncontested = seats2024.filter((s) => s.isUncontested).map((s) => s.code);
 if (uncontested.join() !== 'S06-PC-24') fail(`2024 uncontested seats: ${uncontested.join()}, expected Surat S06-PC-24`);
 for (const key of aliases.byKey.keys()) if (!parties.has(key)) fail(`alias table: ${key} matched no party in either year`);
 
-log(`2024: ${seats2024.length} seats, ${seats2024.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w24.get('bjp')}, INC ${w24.get('inc')}`);
-log(`2019: ${seats2019.length} seats, ${seats2019.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w19.get('bjp')}, INC ${w19.get('inc')}`);
+log(
+  `2024: ${seats2024.length} seats, ${seats2024.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w24.get('bjp')}, INC ${w24.get('inc')}`,
+);
+log(
+  `2019: ${seats2019.length} seats, ${seats2019.reduce((n, s) => n + s.candidates.length, 0)} rows; BJP ${w19.get('bjp')}, INC ${w19.get('inc')}`,
+);
 log(`parties: ${parties.size} (${aliases.byKey.size} from the alias table)`);
 if (problems.length) {
   for (const p of problems) process.stderr.write(`✗ ${p}\n`);

@@ -115,7 +115,10 @@ export const ZAspirantCreate = z
     statement: z.string().trim().max(2000).optional(),
   })
   .strict()
-  .refine((b) => (b.personId === undefined) !== (b.person === undefined), { message: 'give either personId or person', path: ['personId'] });
+  .refine((b) => (b.personId === undefined) !== (b.person === undefined), {
+    message: 'give either personId or person',
+    path: ['personId'],
+  });
 export type TAspirantCreate = z.infer<typeof ZAspirantCreate>;
 
 export const ZAspirantMove = z.object({ to: z.enum(ASPIRANT_STAGES), reason: ZReason.optional() }).strict();
@@ -134,9 +137,23 @@ export const ZAspirant = z.object({
   seatId: z.number(),
   stage: z.enum(ASPIRANT_STAGES),
   statement: z.string().nullable(),
-  person: z.object({ id: z.number(), name: z.string().nullable(), nameHi: z.string().nullable(), phone: z.string(), isContactMasked: z.boolean() }),
+  person: z.object({
+    id: z.number(),
+    name: z.string().nullable(),
+    nameHi: z.string().nullable(),
+    phone: z.string(),
+    isContactMasked: z.boolean(),
+  }),
   /** The party record: posts held (from tenures), current ones first. */
-  posts: z.array(z.object({ unitName: z.string(), unitNameHi: z.string().nullable(), post: z.string(), startDate: z.string(), endDate: z.string().nullable() })),
+  posts: z.array(
+    z.object({
+      unitName: z.string(),
+      unitNameHi: z.string().nullable(),
+      post: z.string(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+    }),
+  ),
   membersEnrolled: z.number(),
   history: z.array(ZStageMove),
   /** Mean score per criterion over screeners, and the total of those means. */
@@ -147,13 +164,28 @@ export const ZAspirant = z.object({
 });
 export type TAspirant = z.infer<typeof ZAspirant>;
 
-export const ZCriterionCreate = z.object({ name: ZName, nameHi: ZName.optional(), maxScore: z.number().int().min(1).max(100), sort: z.number().int().optional() }).strict();
-export const ZCriterion = z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), maxScore: z.number(), sort: z.number() });
+export const ZCriterionCreate = z
+  .object({ name: ZName, nameHi: ZName.optional(), maxScore: z.number().int().min(1).max(100), sort: z.number().int().optional() })
+  .strict();
+export const ZCriterion = z.object({
+  id: z.number(),
+  name: z.string(),
+  nameHi: z.string().nullable(),
+  maxScore: z.number(),
+  sort: z.number(),
+});
 export const ZScoreBody = z
-  .object({ scores: z.array(z.object({ criterionId: z.number().int().positive(), score: z.number().int().min(0), note: z.string().trim().max(500).optional() })).min(1).max(50) })
+  .object({
+    scores: z
+      .array(
+        z.object({ criterionId: z.number().int().positive(), score: z.number().int().min(0), note: z.string().trim().max(500).optional() }),
+      )
+      .min(1)
+      .max(50),
+  })
   .strict();
 
-export const ZSeatAspirants = z.object({ seat: ZSeat, criteria: z.array(ZCriterion), items: z.array(ZAspirant) });
+export const ZSeatAspirants = z.object({ seat: ZSeat, criteria: z.array(ZCriterion), items: z.array(ZAspirant), canAdd: z.boolean() });
 
 export const ZCoverage = z.object({
   electionId: z.number(),
@@ -197,7 +229,13 @@ export const ZSeatResultLine = z.object({
   margin: z.number().nullable(),
   /** The chosen party (query `party`, else "ours") in this seat. */
   party: z
-    .object({ votes: z.number(), share: z.number().nullable(), rank: z.number(), previousShare: z.number().nullable(), swing: z.number().nullable() })
+    .object({
+      votes: z.number(),
+      share: z.number().nullable(),
+      rank: z.number(),
+      previousShare: z.number().nullable(),
+      swing: z.number().nullable(),
+    })
     .nullable(),
   isRedrawn: z.boolean(),
   isUncontested: z.boolean(),
@@ -242,12 +280,23 @@ export const ZSeatResult = z.object({
   margin: z.number().nullable(),
   party: ZPartyRef.nullable(),
   partyResult: z
-    .object({ votes: z.number(), share: z.number().nullable(), rank: z.number().nullable(), margin: z.number().nullable(), previousShare: z.number().nullable(), swing: z.number().nullable() })
+    .object({
+      votes: z.number(),
+      share: z.number().nullable(),
+      rank: z.number().nullable(),
+      margin: z.number().nullable(),
+      previousShare: z.number().nullable(),
+      swing: z.number().nullable(),
+    })
     .nullable(),
-  previous: z.object({ electionId: z.number(), seatId: z.number(), year: z.number(), winner: ZCandidateResult.nullable(), isRedrawn: z.boolean() }).nullable(),
+  previous: z
+    .object({ electionId: z.number(), seatId: z.number(), year: z.number(), winner: ZCandidateResult.nullable(), isRedrawn: z.boolean() })
+    .nullable(),
   booths: z.array(ZBoothLine),
   /** The party's units there: the seat's own unit, or the assembly units inside the constituency. */
-  units: z.array(z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string(), officeBearers: z.number() })),
+  units: z.array(
+    z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string(), officeBearers: z.number() }),
+  ),
 });
 
 export const ZElectionSetting = z.object({ ourParty: ZPartyRef.nullable(), canEdit: z.boolean() });

@@ -17,6 +17,12 @@ const NavItems = () => {
       testId: 'nav-drives',
       isActive: (path: string) => path.startsWith('/drives') || path.startsWith('/sms-outbox'),
     },
+    {
+      to: '/elections',
+      label: t('elections.nav'),
+      testId: 'nav-elections',
+      isActive: (path: string) => path.startsWith('/elections') || path.startsWith('/seats'),
+    },
     { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
   ];
   return (

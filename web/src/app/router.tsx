@@ -5,6 +5,9 @@ import { GeoAcRedirect } from '../modules/geo/components/GeoAcRedirect';
 import { GeoPcPage } from '../modules/geo/components/GeoPcPage';
 import { GeoStatePage } from '../modules/geo/components/GeoStatePage';
 import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
+import { ElectionPage } from '../modules/elections/components/ElectionPage';
+import { ElectionsPage } from '../modules/elections/components/ElectionsPage';
+import { SeatPage } from '../modules/elections/components/SeatPage';
 import { ImportPage } from '../modules/imports/components/ImportPage';
 import { DrivePage } from '../modules/membership/components/DrivePage';
 import { DrivesPage } from '../modules/membership/components/DrivesPage';
@@ -37,6 +40,9 @@ export const createRouter = () =>
             { path: 'drives', element: <DrivesPage /> },
             { path: 'drives/:id', element: <DrivePage /> },
             { path: 'sms-outbox', element: <SmsOutboxPage /> },
+            { path: 'elections', element: <ElectionsPage /> },
+            { path: 'elections/:id', element: <ElectionPage /> },
+            { path: 'seats/:id', element: <SeatPage /> },
             { path: 'geo', element: <GeoStatesPage /> },
             { path: 'geo/:state', element: <GeoStatePage /> },
             { path: 'geo/:state/pc/:number', element: <GeoPcPage /> },

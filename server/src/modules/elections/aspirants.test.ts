@@ -28,7 +28,9 @@ describe('POST /api/v1/seats/:id/aspirants', () => {
     const url = `/api/v1/seats/${seat.id}/aspirants`;
     expect((await call('POST', url, undefined, body)).statusCode).toBe(401);
     expect((await call('POST', url, admin, { ...body, personId: 1 })).json()).toMatchObject({ error: 'VALIDATION', field: 'personId' });
-    expect((await call('POST', url, admin, { person: { ...body.person, phone: '12345' } })).json()).toMatchObject({ field: 'person.phone' });
+    expect((await call('POST', url, admin, { person: { ...body.person, phone: '12345' } })).json()).toMatchObject({
+      field: 'person.phone',
+    });
     const viewer = (await h.login('viewer', district.id)).cookie;
     expect((await call('POST', url, viewer, body)).statusCode).toBe(403);
     const outsider = (await h.login('admin', (await h.chain()).district.id)).cookie;
@@ -37,12 +39,19 @@ describe('POST /api/v1/seats/:id/aspirants', () => {
     const entry = (await h.login('data-entry', district.id)).cookie;
     const res = await call('POST', url, entry, body);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ stage: 'applied', statement: 'Ten years in the ward.', person: { name: 'Mehtab Chauhan', isContactMasked: false }, history: [{ from: null, to: 'applied' }] });
+    expect(res.json()).toMatchObject({
+      stage: 'applied',
+      statement: 'Ten years in the ward.',
+      person: { name: 'Mehtab Chauhan', isContactMasked: false },
+      history: [{ from: null, to: 'applied' }],
+    });
     const again = await call('POST', url, admin, { person: { ...body.person, name: 'Mahtab Chouhan' } });
     expect(again.statusCode).toBe(409);
     expect(again.json().existingId).toBe(res.json().id);
     // The same person can apply for another seat; an existing person by id works too.
-    const other = await call('POST', `/api/v1/seats/${(seats[1] as { id: number }).id}/aspirants`, admin, { personId: res.json().person.id });
+    const other = await call('POST', `/api/v1/seats/${(seats[1] as { id: number }).id}/aspirants`, admin, {
+      personId: res.json().person.id,
+    });
     expect(other.statusCode).toBe(201);
     const stranger = await h.person();
     expect((await call('POST', url, entry, { personId: stranger.id })).json()).toMatchObject({ error: 'NOT_FOUND', field: 'personId' });
@@ -54,7 +63,11 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
     const { district, election, seats, consent } = await setup(2016);
     const seat = seats[0] as { id: number };
     const add = async (name: string) =>
-      (await call('POST', `/api/v1/seats/${seat.id}/aspirants`, admin, { person: { name, phone: h.phone(), homeUnitId: district.id, consent } })).json();
+      (
+        await call('POST', `/api/v1/seats/${seat.id}/aspirants`, admin, {
+          person: { name, phone: h.phone(), homeUnitId: district.id, consent },
+        })
+      ).json();
     const a = await add('Asha Tyagi');
     const b = await add('Bina Ansari');
     const move = (id: number, body: object, cookie = admin) => call('POST', `/api/v1/aspirants/${id}/move`, cookie, body);
@@ -76,7 +89,9 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
     expect(second.statusCode).toBe(400);
     expect(second.json().message).toContain('Asha Tyagi');
     expect((await move(b.id, { to: 'not-selected' })).json()).toMatchObject({ field: 'reason' });
-    expect((await move(b.id, { to: 'not-selected', reason: 'Seat reserved for the other aspirant' })).json()).toMatchObject({ stage: 'not-selected' });
+    expect((await move(b.id, { to: 'not-selected', reason: 'Seat reserved for the other aspirant' })).json()).toMatchObject({
+      stage: 'not-selected',
+    });
     const list = (await call('GET', `/api/v1/seats/${seat.id}/aspirants`, admin)).json();
     expect(list.items.map((x: { stage: string }) => x.stage)).toEqual(['candidate', 'not-selected']);
     expect(list.items[0].history.map((x: { to: string; reason: string | null }) => [x.to, x.reason])).toEqual([
@@ -85,7 +100,12 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
       ['applied', 'Papers incomplete'],
       ['candidate', null],
     ]);
-    const audit = await h.db.selectFrom('audit_log').select(['action']).where('entity_type', '=', 'aspirant').where('entity_id', '=', String(a.id)).execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_type', '=', 'aspirant')
+      .where('entity_id', '=', String(a.id))
+      .execute();
     expect(audit.map((x) => x.action)).toEqual(['aspirant.create', 'aspirant.move', 'aspirant.move', 'aspirant.move']);
     const cov = (await call('GET', `/api/v1/elections/${election.id}/coverage`, admin)).json();
     expect(cov).toMatchObject({ seats: 3, withAspirants: 1, withCandidate: 1, aspirants: 2, byStage: { candidate: 1, 'not-selected': 1 } });
@@ -93,7 +113,11 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
     expect((await call('GET', `/api/v1/elections/${election.id}/coverage`, outsider)).statusCode).toBe(404);
     const missing = (await call('GET', `/api/v1/elections/${election.id}/seats?coverage=no-candidate`, admin)).json();
     expect(missing.total).toBe(2);
-    expect((await call('GET', `/api/v1/elections/${election.id}/seats?coverage=candidate`, admin)).json().items[0]).toMatchObject({ id: seat.id, hasCandidate: true, aspirantCount: 2 });
+    expect((await call('GET', `/api/v1/elections/${election.id}/seats?coverage=candidate`, admin)).json().items[0]).toMatchObject({
+      id: seat.id,
+      hasCandidate: true,
+      aspirantCount: 2,
+    });
   });
 });
 
@@ -109,16 +133,31 @@ describe('screening criteria and scores', () => {
     const work = (await call('POST', url, admin, { name: 'Work in the area', nameHi: 'क्षेत्र में काम', maxScore: 10 })).json();
     expect((await call('POST', url, admin, { name: 'work in the area', maxScore: 5 })).statusCode).toBe(409);
     const reach = (await call('POST', url, admin, { name: 'Reach', maxScore: 5, sort: 2 })).json();
-    const a = (await call('POST', `/api/v1/seats/${seat.id}/aspirants`, admin, { person: { name: 'Qasmi', phone: h.phone(), homeUnitId: district.id, consent } })).json();
+    const a = (
+      await call('POST', `/api/v1/seats/${seat.id}/aspirants`, admin, {
+        person: { name: 'Qasmi', phone: h.phone(), homeUnitId: district.id, consent },
+      })
+    ).json();
     const scoreUrl = `/api/v1/aspirants/${a.id}/scores`;
     const s1 = (await h.login('office-bearer', district.id)).cookie;
     const s2 = (await h.login('office-bearer', district.id)).cookie;
     expect((await call('POST', scoreUrl, undefined, { scores: [{ criterionId: work.id, score: 8 }] })).statusCode).toBe(401);
     expect((await call('POST', scoreUrl, viewer, { scores: [{ criterionId: work.id, score: 8 }] })).statusCode).toBe(403);
-    expect((await call('POST', scoreUrl, s1, { scores: [{ criterionId: work.id, score: 11 }] })).json()).toMatchObject({ field: 'scores.0.score' });
-    expect((await call('POST', scoreUrl, s1, { scores: [{ criterionId: 99999999, score: 1 }] })).json()).toMatchObject({ field: 'scores.0.criterionId' });
-    expect((await call('POST', '/api/v1/aspirants/99999999/scores', s1, { scores: [{ criterionId: work.id, score: 1 }] })).statusCode).toBe(404);
-    await call('POST', scoreUrl, s1, { scores: [{ criterionId: work.id, score: 8 }, { criterionId: reach.id, score: 4 }] });
+    expect((await call('POST', scoreUrl, s1, { scores: [{ criterionId: work.id, score: 11 }] })).json()).toMatchObject({
+      field: 'scores.0.score',
+    });
+    expect((await call('POST', scoreUrl, s1, { scores: [{ criterionId: 99999999, score: 1 }] })).json()).toMatchObject({
+      field: 'scores.0.criterionId',
+    });
+    expect((await call('POST', '/api/v1/aspirants/99999999/scores', s1, { scores: [{ criterionId: work.id, score: 1 }] })).statusCode).toBe(
+      404,
+    );
+    await call('POST', scoreUrl, s1, {
+      scores: [
+        { criterionId: work.id, score: 8 },
+        { criterionId: reach.id, score: 4 },
+      ],
+    });
     const after = (await call('POST', scoreUrl, s2, { scores: [{ criterionId: work.id, score: 6 }] })).json();
     expect(after.scores).toEqual(
       expect.arrayContaining([

@@ -35,20 +35,40 @@ export const addAspirant = (ctx: TCtx, seatId: number, input: TAspirantCreate) =
       const found = await findOrCreatePerson(
         ctx,
         trx,
-        { name: p.name ?? null, nameHi: p.nameHi ?? null, phone: phoneOrThrow(p.phone, 'person.phone'), epic: p.epic ? epicOrThrow(p.epic, 'person.epic') : null, consent: p.consent, homeUnitId: home.id },
+        {
+          name: p.name ?? null,
+          nameHi: p.nameHi ?? null,
+          phone: phoneOrThrow(p.phone, 'person.phone'),
+          epic: p.epic ? epicOrThrow(p.epic, 'person.epic') : null,
+          consent: p.consent,
+          homeUnitId: home.id,
+        },
         'person.',
       );
       personId = found.id;
     }
-    const taken = await trx.selectFrom('aspirant').select('id').where('seat_id', '=', seatId).where('person_id', '=', personId).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('aspirant')
+      .select('id')
+      .where('seat_id', '=', seatId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', 'ASPIRANT_EXISTS', { field: 'personId', extra: { existingId: taken.id } });
     const { id } = await trx
       .insertInto('aspirant')
       .values({ seat_id: seatId, person_id: personId, statement: input.statement ?? null, created_by: userOf(ctx) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('aspirant_stage').values({ aspirant_id: id, from_stage: null, to_stage: 'applied', moved_by: userOf(ctx), moved_by_label: ctx.actor.username }).execute();
-    await recordAudit(trx, ctx, { action: 'aspirant.create', entityType: 'aspirant', entityId: id, after: { seatId, personId, stage: 'applied', statement: input.statement ?? null } });
+    await trx
+      .insertInto('aspirant_stage')
+      .values({ aspirant_id: id, from_stage: null, to_stage: 'applied', moved_by: userOf(ctx), moved_by_label: ctx.actor.username })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'aspirant.create',
+      entityType: 'aspirant',
+      entityId: id,
+      after: { seatId, personId, stage: 'applied', statement: input.statement ?? null },
+    });
     return loadAspirant(ctx, trx, id);
   });
 
@@ -66,7 +86,8 @@ export const moveAspirant = (ctx: TCtx, id: number, input: { to: TAspirantStage;
     assertScopedRole(ctx.actor, scopePath, 'admin', () => aspirantNotFound(id));
     const from = a.stage as TAspirantStage;
     if (from === input.to) throw invalid('ASPIRANT_SAME_STAGE', 'to', { stage: input.to });
-    const needsReason = input.to === 'not-selected' || from === 'not-selected' || from === 'candidate' || stageIndex(input.to) < stageIndex(from);
+    const needsReason =
+      input.to === 'not-selected' || from === 'not-selected' || from === 'candidate' || stageIndex(input.to) < stageIndex(from);
     if (needsReason && !input.reason) throw invalid('ASPIRANT_REASON_REQUIRED', 'reason', { from, to: input.to });
     if (input.to === 'candidate') {
       // Lock the seat's aspirants so two simultaneous nominations cannot both pass this check.
@@ -74,21 +95,54 @@ export const moveAspirant = (ctx: TCtx, id: number, input: { to: TAspirantStage;
         select a.id, p.name, p.name_hi from aspirant a join person p on p.id = a.person_id
         where a.seat_id = ${a.seat_id} and a.stage = 'candidate' and a.id <> ${id} for update of a`.execute(trx);
       const holder = other.rows[0];
-      if (holder) throw new AppError('VALIDATION', 'SEAT_HAS_CANDIDATE', { field: 'to', params: { name: holder.name ?? holder.name_hi ?? String(holder.id) } });
+      if (holder)
+        throw new AppError('VALIDATION', 'SEAT_HAS_CANDIDATE', {
+          field: 'to',
+          params: { name: holder.name ?? holder.name_hi ?? String(holder.id) },
+        });
     }
     await trx.updateTable('aspirant').set({ stage: input.to, updated_at: sql`now()` }).where('id', '=', id).execute();
     await trx
       .insertInto('aspirant_stage')
-      .values({ aspirant_id: id, from_stage: from, to_stage: input.to, reason: input.reason ?? null, moved_by: userOf(ctx), moved_by_label: ctx.actor.username })
+      .values({
+        aspirant_id: id,
+        from_stage: from,
+        to_stage: input.to,
+        reason: input.reason ?? null,
+        moved_by: userOf(ctx),
+        moved_by_label: ctx.actor.username,
+      })
       .execute();
-    await recordAudit(trx, ctx, { action: 'aspirant.move', entityType: 'aspirant', entityId: id, before: { stage: from }, after: { stage: input.to, reason: input.reason ?? null } });
+    await recordAudit(trx, ctx, {
+      action: 'aspirant.move',
+      entityType: 'aspirant',
+      entityId: id,
+      before: { stage: from },
+      after: { stage: input.to, reason: input.reason ?? null },
+    });
     return loadAspirant(ctx, trx, id);
   });
 
-type TAspirantBase = { id: number; seat_id: number; stage: TAspirantStage; statement: string | null; created_at: Date; person_id: number; name: string | null; name_hi: string | null; phone: string; home_path: string };
+type TAspirantBase = {
+  id: number;
+  seat_id: number;
+  stage: TAspirantStage;
+  statement: string | null;
+  created_at: Date;
+  person_id: number;
+  name: string | null;
+  name_hi: string | null;
+  phone: string;
+  home_path: string;
+};
 
 /** Aspirants with their party record (posts, members enrolled), stage history and mean screening scores. */
-const describe = async (ctx: TCtx, db: Transaction<DB> | TCtx['db'], rows: TAspirantBase[], scopePath: string | null): Promise<TAspirant[]> => {
+const describe = async (
+  ctx: TCtx,
+  db: Transaction<DB> | TCtx['db'],
+  rows: TAspirantBase[],
+  scopePath: string | null,
+): Promise<TAspirant[]> => {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const personIds = [...new Set(rows.map((r) => r.person_id))];
@@ -115,21 +169,42 @@ const describe = async (ctx: TCtx, db: Transaction<DB> | TCtx['db'], rows: TAspi
   const canMove = hasScopedRole(ctx.actor, scopePath, 'admin');
   const canScore = hasScopedRole(ctx.actor, scopePath, 'office-bearer');
   return rows.map((r) => {
-    const own = scores.filter((s) => s.aspirant_id === r.id).map((s) => ({ criterionId: s.criterion_id, mean: Math.round(Number(s.mean) * 100) / 100, screeners: Number(s.n) }));
+    const own = scores
+      .filter((s) => s.aspirant_id === r.id)
+      .map((s) => ({ criterionId: s.criterion_id, mean: Math.round(Number(s.mean) * 100) / 100, screeners: Number(s.n) }));
     const showContact = canSeeContact(ctx.actor, r.home_path);
     return {
       id: r.id,
       seatId: r.seat_id,
       stage: r.stage,
       statement: r.statement,
-      person: { id: r.person_id, name: r.name, nameHi: r.name_hi, phone: showContact ? r.phone : maskPhone(r.phone), isContactMasked: !showContact },
+      person: {
+        id: r.person_id,
+        name: r.name,
+        nameHi: r.name_hi,
+        phone: showContact ? r.phone : maskPhone(r.phone),
+        isContactMasked: !showContact,
+      },
       posts: posts
         .filter((p) => p.person_id === r.person_id && roleAt(ctx.actor, p.path) !== null)
-        .map((p) => ({ unitName: p.name, unitNameHi: p.name_hi, post: p.post_name ?? p.post_key, startDate: p.start_date, endDate: p.end_date })),
+        .map((p) => ({
+          unitName: p.name,
+          unitNameHi: p.name_hi,
+          post: p.post_name ?? p.post_key,
+          startDate: p.start_date,
+          endDate: p.end_date,
+        })),
       membersEnrolled: Number(enrolled.rows.find((e) => Number(e.person_id) === r.person_id)?.n ?? 0),
       history: history
         .filter((h) => h.aspirant_id === r.id)
-        .map((h) => ({ id: h.id, from: h.from_stage as TAspirantStage | null, to: h.to_stage as TAspirantStage, reason: h.reason, by: h.moved_by_label, at: h.moved_at.toISOString() })),
+        .map((h) => ({
+          id: h.id,
+          from: h.from_stage as TAspirantStage | null,
+          to: h.to_stage as TAspirantStage,
+          reason: h.reason,
+          by: h.moved_by_label,
+          at: h.moved_at.toISOString(),
+        })),
       scores: own,
       totalScore: own.length ? Math.round(own.reduce((n, s) => n + s.mean, 0) * 100) / 100 : null,
       createdAt: r.created_at.toISOString(),
@@ -143,7 +218,18 @@ const selectAspirants = (db: Transaction<DB> | TCtx['db']) =>
     .selectFrom('aspirant as a')
     .innerJoin('person as p', 'p.id', 'a.person_id')
     .innerJoin('unit as h', 'h.id', 'p.home_unit_id')
-    .select(['a.id', 'a.seat_id', 'a.stage', 'a.statement', 'a.created_at', 'a.person_id', 'p.name', 'p.name_hi', 'p.phone', 'h.path as home_path']);
+    .select([
+      'a.id',
+      'a.seat_id',
+      'a.stage',
+      'a.statement',
+      'a.created_at',
+      'a.person_id',
+      'p.name',
+      'p.name_hi',
+      'p.phone',
+      'h.path as home_path',
+    ]);
 
 export const loadAspirant = async (ctx: TCtx, db: Transaction<DB>, id: number) => {
   const row = await selectAspirants(db).where('a.id', '=', id).executeTakeFirstOrThrow();
@@ -166,5 +252,6 @@ export const listSeatAspirants = async (ctx: TCtx, seatId: number) => {
     seat: toSeat(seat),
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, nameHi: c.name_hi, maxScore: c.max_score, sort: c.sort })),
     items,
+    canAdd: hasScopedRole(ctx.actor, scopePath, 'data-entry'),
   };
 };

@@ -16,7 +16,12 @@ const SKIP_NAMES = ['part name', 'name', 'booth name', 'नाम', 'state', '�
  * party, optional total. All-or-nothing. Every part must be a polling station on file for its AC, and
  * every AC must lie in a seat of the election (the AC itself, or the PC it belongs to).
  */
-export const importBoothResults = async (ctx: TCtx, electionId: number, bytes: Uint8Array, opts: { dryRun: boolean; state?: string }): Promise<TImportReport> => {
+export const importBoothResults = async (
+  ctx: TCtx,
+  electionId: number,
+  bytes: Uint8Array,
+  opts: { dryRun: boolean; state?: string },
+): Promise<TImportReport> => {
   const e = await loadElection(ctx, electionId);
   assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
   const sheet = await readSheet(bytes);
@@ -29,21 +34,44 @@ export const importBoothResults = async (ctx: TCtx, electionId: number, bytes: U
   if (iAc < 0) add(1, 'R_COLUMN_MISSING', { column: 'ac' }, 'ac');
   if (iPart < 0) add(1, 'R_COLUMN_MISSING', { column: 'part' }, 'part');
   if (partyCols.length === 0) add(1, 'R_NO_PARTY_COLUMNS', {}, 'file');
-  const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({ isDryRun: opts.dryRun, rows: sheet.rows.length, seats, written, newParties, errors });
+  const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({
+    isDryRun: opts.dryRun,
+    rows: sheet.rows.length,
+    seats,
+    written,
+    newParties,
+    errors,
+  });
   if (errors.length) {
     refuseIfErrors(report(0, 0));
     return report(0, 0);
   }
   const state = e.state_code ?? opts.state ?? null;
-  const parties = await partyResolver(ctx.db, partyCols.map((c) => c.h));
+  const parties = await partyResolver(
+    ctx.db,
+    partyCols.map((c) => c.h),
+  );
   const keys = partyCols.map((c) => parties.keyOf(c.h));
 
   const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
-  const acCodeOf = (raw: string) => (/^[SU]\d{2}-AC-\d+$/i.test(raw) ? raw.toUpperCase() : state && parsePositive(raw) ? `${state}-AC-${Number(raw)}` : null);
+  const acCodeOf = (raw: string) =>
+    /^[SU]\d{2}-AC-\d+$/i.test(raw) ? raw.toUpperCase() : state && parsePositive(raw) ? `${state}-AC-${Number(raw)}` : null;
   const wanted = [...new Set(sheet.rows.map((r) => acCodeOf(cell(r.cells, iAc))).filter((c): c is string => c !== null))];
-  const acs = wanted.length ? await ctx.db.selectFrom('geo_area').select(['code', 'state_code', 'pc_code']).where('kind', '=', 'ac').where('code', 'in', wanted).execute() : [];
+  const acs = wanted.length
+    ? await ctx.db
+        .selectFrom('geo_area')
+        .select(['code', 'state_code', 'pc_code'])
+        .where('kind', '=', 'ac')
+        .where('code', 'in', wanted)
+        .execute()
+    : [];
   const acInfo = new Map(acs.map((a) => [a.code, a]));
-  const seats = await ctx.db.selectFrom('seat').select(['id', 'geo_code']).where('election_id', '=', electionId).where('geo_code', 'is not', null).execute();
+  const seats = await ctx.db
+    .selectFrom('seat')
+    .select(['id', 'geo_code'])
+    .where('election_id', '=', electionId)
+    .where('geo_code', 'is not', null)
+    .execute();
   const seatByGeo = new Map(seats.map((s) => [s.geo_code as string, s.id]));
   const stations = wanted.length
     ? await ctx.db.selectFrom('polling_station').select(['id', 'ac_code', 'part_number']).where('ac_code', 'in', wanted).execute()
@@ -105,14 +133,32 @@ export const importBoothResults = async (ctx: TCtx, electionId: number, bytes: U
     return report(0, seatCount, parties.newNames());
   }
   const rows = booths.flatMap((b) =>
-    keys.map((party, i) => ({ election_id: electionId, seat_id: b.seatId, ac_code: b.ac, part_number: b.part, polling_station_id: b.psId, party_key: party, votes: b.votes[i] ?? 0 })),
+    keys.map((party, i) => ({
+      election_id: electionId,
+      seat_id: b.seatId,
+      ac_code: b.ac,
+      part_number: b.part,
+      polling_station_id: b.psId,
+      party_key: party,
+      votes: b.votes[i] ?? 0,
+    })),
   );
   await ctx.db.transaction().execute(async (trx) => {
     await parties.createNew(trx);
     for (const ac of new Set(booths.map((b) => b.ac))) {
       const parts = booths.filter((b) => b.ac === ac).map((b) => b.part);
-      await trx.deleteFrom('booth_result').where('election_id', '=', electionId).where('ac_code', '=', ac).where('part_number', 'in', parts).execute();
-      await recordAudit(trx, ctx, { action: 'election.booth-results-import', entityType: 'election', entityId: electionId, after: { ac, parts: parts.length, parties: keys } });
+      await trx
+        .deleteFrom('booth_result')
+        .where('election_id', '=', electionId)
+        .where('ac_code', '=', ac)
+        .where('part_number', 'in', parts)
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: 'election.booth-results-import',
+        entityType: 'election',
+        entityId: electionId,
+        after: { ac, parts: parts.length, parties: keys },
+      });
     }
     for (const batch of chunks(rows, 2000)) await trx.insertInto('booth_result').values(batch).execute();
   });

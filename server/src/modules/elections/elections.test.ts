@@ -16,14 +16,25 @@ describe('POST /api/v1/elections', () => {
     const body = { type: 'vidhan-sabha', stateCode: 'S24', year: 2022, name: 'UP Vidhan Sabha 2022', nameHi: 'उत्तर प्रदेश विधानसभा 2022' };
     expect((await call('POST', '/api/v1/elections', undefined, body)).statusCode).toBe(401);
     expect((await call('POST', '/api/v1/elections', admin, { ...body, type: 'senate' })).json()).toMatchObject({ field: 'type' });
-    expect((await call('POST', '/api/v1/elections', admin, { ...body, stateCode: undefined })).json()).toMatchObject({ field: 'stateCode' });
+    expect((await call('POST', '/api/v1/elections', admin, { ...body, stateCode: undefined })).json()).toMatchObject({
+      field: 'stateCode',
+    });
     expect((await call('POST', '/api/v1/elections', admin, { ...body, stateCode: 'S99' })).json()).toMatchObject({ field: 'stateCode' });
-    expect((await call('POST', '/api/v1/elections', admin, { ...body, pollDate: '2022-03-10', countingDate: '2022-02-10' })).json()).toMatchObject({ field: 'countingDate' });
+    expect(
+      (await call('POST', '/api/v1/elections', admin, { ...body, pollDate: '2022-03-10', countingDate: '2022-02-10' })).json(),
+    ).toMatchObject({ field: 'countingDate' });
     const stateAdmin = (await h.login('admin', (await h.chain()).state.id)).cookie;
     expect((await call('POST', '/api/v1/elections', stateAdmin, body)).statusCode).toBe(403);
     const res = await call('POST', '/api/v1/elections', admin, body);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ type: 'vidhan-sabha', stateCode: 'S24', stateName: 'Uttar Pradesh', seatCount: 403, isShipped: false, actions: { canImportResults: true } });
+    expect(res.json()).toMatchObject({
+      type: 'vidhan-sabha',
+      stateCode: 'S24',
+      stateName: 'Uttar Pradesh',
+      seatCount: 403,
+      isShipped: false,
+      actions: { canImportResults: true },
+    });
     const again = await call('POST', '/api/v1/elections', admin, body);
     expect(again.statusCode).toBe(409);
     expect(again.json().existingId).toBe(res.json().id);
@@ -128,9 +139,16 @@ describe('the party setting', () => {
     expect((await call('GET', '/api/v1/election-settings')).statusCode).toBe(401);
     const stateAdmin = (await h.login('admin', (await h.chain()).state.id)).cookie;
     expect((await call('PUT', '/api/v1/election-settings', stateAdmin, { ourParty: 'bjp' })).statusCode).toBe(403);
-    expect((await call('PUT', '/api/v1/election-settings', admin, { ourParty: 'no such party' })).json()).toMatchObject({ field: 'ourParty' });
-    expect((await call('PUT', '/api/v1/election-settings', admin, { ourParty: 'Indian National Congress' })).json()).toMatchObject({ ourParty: { key: 'inc' } });
-    expect((await call('GET', '/api/v1/election-settings', stateAdmin)).json()).toMatchObject({ ourParty: { key: 'inc', short: 'INC' }, canEdit: false });
+    expect((await call('PUT', '/api/v1/election-settings', admin, { ourParty: 'no such party' })).json()).toMatchObject({
+      field: 'ourParty',
+    });
+    expect((await call('PUT', '/api/v1/election-settings', admin, { ourParty: 'Indian National Congress' })).json()).toMatchObject({
+      ourParty: { key: 'inc' },
+    });
+    expect((await call('GET', '/api/v1/election-settings', stateAdmin)).json()).toMatchObject({
+      ourParty: { key: 'inc', short: 'INC' },
+      canEdit: false,
+    });
     const ls = (await call('GET', '/api/v1/elections?type=lok-sabha&year=2024', admin)).json().items[0];
     expect((await call('GET', `/api/v1/elections/${ls.id}/results`, admin)).json().party).toMatchObject({ key: 'inc' });
     const parties = (await call('GET', '/api/v1/parties?q=भाजपा', admin)).json();

@@ -12,7 +12,8 @@ export type TRowErrors = TImportReport['errors'];
 /** Collects row errors in the caller's language. */
 export const errorList = (ctx: Pick<TCtx, 'locale'>) => {
   const errors: TRowErrors = [];
-  const add = (line: number, key: TMessageKey, params: TParams = {}, field?: string) => errors.push({ line, field, message: t(ctx.locale, key, params) });
+  const add = (line: number, key: TMessageKey, params: TParams = {}, field?: string) =>
+    errors.push({ line, field, message: t(ctx.locale, key, params) });
   return { errors, add };
 };
 
@@ -68,8 +69,16 @@ export const partyResolver = async (db: Transaction<DB> | TCtx['db'], names: str
   };
   const createNew = async (trx: Transaction<DB>) => {
     for (const [f, p] of created) {
-      await trx.insertInto('party').values({ key: p.key, name: p.name, short_name: null, name_hi: null }).onConflict((oc) => oc.column('key').doNothing()).execute();
-      await trx.insertInto('party_alias').values({ folded: f, party_key: p.key }).onConflict((oc) => oc.column('folded').doNothing()).execute();
+      await trx
+        .insertInto('party')
+        .values({ key: p.key, name: p.name, short_name: null, name_hi: null })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      await trx
+        .insertInto('party_alias')
+        .values({ folded: f, party_key: p.key })
+        .onConflict((oc) => oc.column('folded').doNothing())
+        .execute();
     }
   };
   return { keyOf, createNew, newNames: () => [...created.values()].map((p) => p.name) };

@@ -34,7 +34,12 @@ export const createElection = (ctx: TCtx, input: TElectionCreate) =>
     if (!isLocal && input.unitId !== undefined) throw invalid('ELECTION_UNIT_NOT_ALLOWED', 'unitId');
     if (input.pollDate && input.countingDate && input.countingDate < input.pollDate) throw invalid('ELECTION_DATES', 'countingDate');
     if (input.stateCode) {
-      const state = await trx.selectFrom('geo_area').select('code').where('code', '=', input.stateCode).where('kind', '=', 'state').executeTakeFirst();
+      const state = await trx
+        .selectFrom('geo_area')
+        .select('code')
+        .where('code', '=', input.stateCode)
+        .where('kind', '=', 'state')
+        .executeTakeFirst();
       if (!state) throw invalid('UNKNOWN_STATE', 'stateCode', { code: input.stateCode });
     }
     let unitId: number | null = null;
@@ -46,8 +51,19 @@ export const createElection = (ctx: TCtx, input: TElectionCreate) =>
         throw invalid('UNIT_NOT_IN_STATE', 'unitId', { id: unit.id, state: input.stateCode as string });
       }
       unitId = unit.id;
-      const same = await trx.selectFrom('election').select('id').where('type', '=', input.type).where('unit_id', '=', unitId).where('year', '=', input.year).executeTakeFirst();
-      if (same) throw new AppError('CONFLICT', 'ELECTION_EXISTS', { params: { type: input.type, year: input.year }, field: 'year', extra: { existingId: same.id } });
+      const same = await trx
+        .selectFrom('election')
+        .select('id')
+        .where('type', '=', input.type)
+        .where('unit_id', '=', unitId)
+        .where('year', '=', input.year)
+        .executeTakeFirst();
+      if (same)
+        throw new AppError('CONFLICT', 'ELECTION_EXISTS', {
+          params: { type: input.type, year: input.year },
+          field: 'year',
+          extra: { existingId: same.id },
+        });
     } else {
       assertNationalAdmin(ctx.actor);
       const same = await trx
@@ -58,7 +74,12 @@ export const createElection = (ctx: TCtx, input: TElectionCreate) =>
         .where('unit_id', 'is', null)
         .where(sql<boolean>`coalesce(state_code, '') = ${input.stateCode ?? ''}`)
         .executeTakeFirst();
-      if (same) throw new AppError('CONFLICT', 'ELECTION_EXISTS', { params: { type: input.type, year: input.year }, field: 'year', extra: { existingId: same.id } });
+      if (same)
+        throw new AppError('CONFLICT', 'ELECTION_EXISTS', {
+          params: { type: input.type, year: input.year },
+          field: 'year',
+          extra: { existingId: same.id },
+        });
     }
     const { id } = await trx
       .insertInto('election')
@@ -79,7 +100,9 @@ export const createElection = (ctx: TCtx, input: TElectionCreate) =>
       const kind = input.type === 'lok-sabha' ? 'pc' : 'ac';
       await sql`insert into seat (election_id, code, number, name, name_hi, geo_code, reservation)
         select ${id}, g.code, g.number, g.name, g.name_hi, g.code, g.reservation from geo_area g
-        where g.kind = ${kind} and (${input.stateCode ?? null}::text is null or g.state_code = ${input.stateCode ?? null}::text)`.execute(trx);
+        where g.kind = ${kind} and (${input.stateCode ?? null}::text is null or g.state_code = ${input.stateCode ?? null}::text)`.execute(
+        trx,
+      );
     }
     const election = toElection(ctx.actor, await loadElection({ db: trx, actor: ctx.actor }, id));
     await recordAudit(trx, ctx, { action: 'election.create', entityType: 'election', entityId: id, after: election });
@@ -101,8 +124,14 @@ export const createSeat = (ctx: TCtx, electionId: number, input: TSeatCreate) =>
     assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
     if (e.unit_path === null) throw invalid('SEATS_FROM_GEOGRAPHY');
     if (input.unitId !== undefined) await assertSeatUnit(trx, e.unit_path, input.unitId);
-    const taken = await trx.selectFrom('seat').select('id').where('election_id', '=', electionId).where('code', '=', input.code).executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', 'SEAT_CODE_TAKEN', { params: { code: input.code }, field: 'code', extra: { existingId: taken.id } });
+    const taken = await trx
+      .selectFrom('seat')
+      .select('id')
+      .where('election_id', '=', electionId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken)
+      throw new AppError('CONFLICT', 'SEAT_CODE_TAKEN', { params: { code: input.code }, field: 'code', extra: { existingId: taken.id } });
     const { id } = await trx
       .insertInto('seat')
       .values({
@@ -135,7 +164,12 @@ export const resolveParty = async (db: Transaction<DB> | TCtx['db'], name: strin
   return row.key;
 };
 
-const partyRef = (p: { key: string; short_name: string | null; name: string; name_hi: string | null }) => ({ key: p.key, short: p.short_name, name: p.name, nameHi: p.name_hi });
+const partyRef = (p: { key: string; short_name: string | null; name: string; name_hi: string | null }) => ({
+  key: p.key,
+  short: p.short_name,
+  name: p.name,
+  nameHi: p.name_hi,
+});
 
 /** Which party is "ours": read by anyone logged in, changed by a national admin. */
 export const getElectionSetting = async (ctx: TCtx) => {
@@ -144,7 +178,10 @@ export const getElectionSetting = async (ctx: TCtx) => {
     .leftJoin('party as p', 'p.key', 's.our_party_key')
     .select(['p.key', 'p.short_name', 'p.name', 'p.name_hi'])
     .executeTakeFirst();
-  return { ourParty: row?.key && row.name ? partyRef({ key: row.key, short_name: row.short_name, name: row.name, name_hi: row.name_hi }) : null, canEdit: isNationalAdmin(ctx.actor) };
+  return {
+    ourParty: row?.key && row.name ? partyRef({ key: row.key, short_name: row.short_name, name: row.name, name_hi: row.name_hi }) : null,
+    canEdit: isNationalAdmin(ctx.actor),
+  };
 };
 
 export const setOurParty = (ctx: TCtx, party: string | null) =>
@@ -157,7 +194,13 @@ export const setOurParty = (ctx: TCtx, party: string | null) =>
       .set({ our_party_key: key, updated_by: ctx.actor.userId > 0 ? ctx.actor.userId : null, updated_at: sql`now()` })
       .where('singleton', '=', true)
       .execute();
-    await recordAudit(trx, ctx, { action: 'election-setting.update', entityType: 'election_setting', entityId: 1, before: { ourParty: before?.our_party_key ?? null }, after: { ourParty: key } });
+    await recordAudit(trx, ctx, {
+      action: 'election-setting.update',
+      entityType: 'election_setting',
+      entityId: 1,
+      before: { ourParty: before?.our_party_key ?? null },
+      after: { ourParty: key },
+    });
     return getElectionSetting({ ...ctx, db: trx });
   });
 

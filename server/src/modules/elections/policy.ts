@@ -18,11 +18,17 @@ export const canSeeUnitScoped = (actor: TActor, unitPath: string | null) =>
 export const seesUnitScoped = (actor: TActor, column: string): RawBuilder<boolean> => {
   const col = sql.ref(column);
   const below = [...new Set(actor.grants.map((g) => g.path).filter((p): p is string => p !== null))];
-  const under = below.length ? sql.join(below.map((p) => sql`starts_with(${p}::text, ${col})`), sql` or `) : sql`false`;
+  const under = below.length
+    ? sql.join(
+        below.map((p) => sql`starts_with(${p}::text, ${col})`),
+        sql` or `,
+      )
+    : sql`false`;
   return sql<boolean>`(${col} is null or ${inJurisdiction(actor, column)} or ${under})`;
 };
 
-export const hasScopedRole = (actor: TActor, path: string | null, min: TRole) => (path === null ? isNationalAdmin(actor) : hasRoleAt(actor, path, min));
+export const hasScopedRole = (actor: TActor, path: string | null, min: TRole) =>
+  path === null ? isNationalAdmin(actor) : hasRoleAt(actor, path, min);
 
 /** 404 when the election (or seat) is hidden from the actor, 403 when their role there is too weak. */
 export const assertScopedRole = (actor: TActor, path: string | null, min: TRole, notFound: () => AppError) => {

@@ -5,7 +5,8 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { hasScopedRole, canSeeUnitScoped, seesUnitScoped } from './policy';
 
-export const electionNotFound = (id: number | string, field?: string) => new AppError('NOT_FOUND', 'ELECTION_NOT_FOUND', { params: { id }, field });
+export const electionNotFound = (id: number | string, field?: string) =>
+  new AppError('NOT_FOUND', 'ELECTION_NOT_FOUND', { params: { id }, field });
 export const seatNotFound = (id: number | string, field?: string) => new AppError('NOT_FOUND', 'SEAT_NOT_FOUND', { params: { id }, field });
 
 const selectElections = (db: Kysely<DB>) =>
@@ -49,7 +50,11 @@ export const toElection = (actor: TActor, r: TElectionRow): TElection => {
     countingDate: r.counting_date,
     isShipped: r.is_shipped,
     seatCount: Number(r.seat_count),
-    actions: { canEdit: canAdmin && !r.is_shipped, canImportResults: canAdmin && !r.is_shipped, canAddSeats: canAdmin && r.unit_id !== null },
+    actions: {
+      canEdit: canAdmin && !r.is_shipped,
+      canImportResults: canAdmin && !r.is_shipped,
+      canAddSeats: canAdmin && r.unit_id !== null,
+    },
   };
 };
 
@@ -84,10 +89,17 @@ export const listElections = async (ctx: TCtx, q: TElectionQuery) => {
     const [year, id] = decode(q.cursor, isNumPair);
     qb = qb.where(sql<boolean>`(e.year, e.id) < (${year}, ${id})`);
   }
-  const rows = await qb.orderBy('e.year', 'desc').orderBy('e.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await qb
+    .orderBy('e.year', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toElection(ctx.actor, r)), nextCursor: rows.length > q.limit && last ? encode([last.year, last.id]) : null };
+  return {
+    items: page.map((r) => toElection(ctx.actor, r)),
+    nextCursor: rows.length > q.limit && last ? encode([last.year, last.id]) : null,
+  };
 };
 
 /**
@@ -127,8 +139,14 @@ const selectSeats = (db: Kysely<DB>) =>
       'u.path as unit_path',
       sql<number>`(select count(*) from aspirant a where a.seat_id = s.id)::int`.as('aspirant_count'),
       sql<boolean>`exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate')`.as('has_candidate'),
-      sql<{ candidate: string; party: string; votes: number } | null>`(select json_build_object('candidate', r.candidate, 'party', r.party_key, 'votes', r.votes)
-        from result_row r where r.seat_id = s.id and r.party_key <> 'nota' order by r.votes desc, r.serial nulls last, r.id limit 1)`.as('winner'),
+      sql<{
+        candidate: string;
+        party: string;
+        votes: number;
+      } | null>`(select json_build_object('candidate', r.candidate, 'party', r.party_key, 'votes', r.votes)
+        from result_row r where r.seat_id = s.id and r.party_key <> 'nota' order by r.votes desc, r.serial nulls last, r.id limit 1)`.as(
+        'winner',
+      ),
     ]);
 export type TSeatRow = Awaited<ReturnType<ReturnType<typeof selectSeats>['executeTakeFirstOrThrow']>>;
 
@@ -140,7 +158,10 @@ export const toSeat = (r: TSeatRow): TSeat => ({
   name: r.name,
   nameHi: r.name_hi,
   geoCode: r.geo_code,
-  unit: r.unit_id !== null && r.unit_name !== null && r.unit_level !== null ? { id: r.unit_id, name: r.unit_name, nameHi: r.unit_name_hi, level: r.unit_level } : null,
+  unit:
+    r.unit_id !== null && r.unit_name !== null && r.unit_level !== null
+      ? { id: r.unit_id, name: r.unit_name, nameHi: r.unit_name_hi, level: r.unit_level }
+      : null,
   reservation: r.reservation,
   isRedrawn: r.is_redrawn,
   isUncontested: r.is_uncontested,
@@ -161,7 +182,13 @@ export const loadSeat = async (ctx: Pick<TCtx, 'db' | 'actor'>, id: number, fiel
 const isSeatCursor = (v: unknown): v is [number, string, number] =>
   Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && Number.isSafeInteger(v[2]);
 
-export type TSeatQuery = { q?: string; state?: string; coverage?: 'no-aspirant' | 'no-candidate' | 'candidate'; limit: number; cursor?: string };
+export type TSeatQuery = {
+  q?: string;
+  state?: string;
+  coverage?: 'no-aspirant' | 'no-candidate' | 'candidate';
+  limit: number;
+  cursor?: string;
+};
 
 /** An election's seats in number order, with search, state and coverage filters, paged by keyset. */
 export const listSeats = async (ctx: TCtx, electionId: number, q: TSeatQuery) => {
@@ -173,15 +200,22 @@ export const listSeats = async (ctx: TCtx, electionId: number, q: TSeatQuery) =>
   }
   if (q.state) qb = qb.where('g.state_code', '=', q.state);
   if (q.coverage === 'no-aspirant') qb = qb.where(sql<boolean>`not exists (select 1 from aspirant a where a.seat_id = s.id)`);
-  if (q.coverage === 'no-candidate') qb = qb.where(sql<boolean>`not exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate')`);
-  if (q.coverage === 'candidate') qb = qb.where(sql<boolean>`exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate')`);
+  if (q.coverage === 'no-candidate')
+    qb = qb.where(sql<boolean>`not exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate')`);
+  if (q.coverage === 'candidate')
+    qb = qb.where(sql<boolean>`exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate')`);
   const countQb = qb.clearSelect().select(sql<number>`count(*)::int`.as('n'));
   if (q.cursor) {
     const [n, code, id] = decode(q.cursor, isSeatCursor);
     qb = qb.where(sql<boolean>`(coalesce(s.number, 0), s.code, s.id) > (${n}, ${code}, ${id})`);
   }
   const [rows, total] = await Promise.all([
-    qb.orderBy(sql`coalesce(s.number, 0)`).orderBy('s.code').orderBy('s.id').limit(q.limit + 1).execute(),
+    qb
+      .orderBy(sql`coalesce(s.number, 0)`)
+      .orderBy('s.code')
+      .orderBy('s.id')
+      .limit(q.limit + 1)
+      .execute(),
     countQb.executeTakeFirstOrThrow(),
   ]);
   const page = rows.slice(0, q.limit);
@@ -203,7 +237,9 @@ export const getCoverage = async (ctx: TCtx, electionId: number) => {
         count(*) filter (where exists (select 1 from aspirant a where a.seat_id = s.id and a.stage = 'candidate'))::int as with_candidate
       from seat s where s.election_id = ${electionId}`.execute(ctx.db),
     sql<{ stage: TAspirantStage; n: number }>`
-      select a.stage, count(*)::int as n from aspirant a join seat s on s.id = a.seat_id where s.election_id = ${electionId} group by a.stage`.execute(ctx.db),
+      select a.stage, count(*)::int as n from aspirant a join seat s on s.id = a.seat_id where s.election_id = ${electionId} group by a.stage`.execute(
+      ctx.db,
+    ),
   ]);
   const t = totals.rows[0] ?? { seats: 0, with_aspirants: 0, with_candidate: 0 };
   const byStage: Record<string, number> = {};

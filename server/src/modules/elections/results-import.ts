@@ -22,15 +22,30 @@ const COLUMNS = {
  * all-or-nothing: every row is checked first and any bad row stops the import with a row report.
  * A seat in the file has its earlier results replaced; the import is audited per seat.
  */
-export const importResults = async (ctx: TCtx, electionId: number, bytes: Uint8Array, opts: { dryRun: boolean }): Promise<TImportReport> => {
+export const importResults = async (
+  ctx: TCtx,
+  electionId: number,
+  bytes: Uint8Array,
+  opts: { dryRun: boolean },
+): Promise<TImportReport> => {
   const e = await loadElection(ctx, electionId);
   assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
   if (e.is_shipped) throw new AppError('FORBIDDEN', 'FORBIDDEN');
   const sheet = await readSheet(bytes);
   const { errors, add } = errorList(ctx);
-  const at = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(sheet.header, names)])) as Record<keyof typeof COLUMNS, number>;
+  const at = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(sheet.header, names)])) as Record<
+    keyof typeof COLUMNS,
+    number
+  >;
   for (const col of ['seat', 'candidate', 'party', 'votes'] as const) if (at[col] < 0) add(1, 'R_COLUMN_MISSING', { column: col }, col);
-  const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({ isDryRun: opts.dryRun, rows: sheet.rows.length, seats, written, newParties, errors });
+  const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({
+    isDryRun: opts.dryRun,
+    rows: sheet.rows.length,
+    seats,
+    written,
+    newParties,
+    errors,
+  });
   if (errors.length) return refuseThen(report(0, 0));
 
   const seats = await ctx.db.selectFrom('seat').select(['id', 'code', 'number']).where('election_id', '=', electionId).execute();
@@ -39,7 +54,16 @@ export const importResults = async (ctx: TCtx, electionId: number, bytes: Uint8A
   const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
   const parties = await partyResolver(ctx.db, sheet.rows.map((r) => cell(r.cells, at.party)).filter(Boolean));
 
-  type TLine = { line: number; seatId: number; seat: string; serial: number | null; candidate: string; party: string; votes: number; total: number | null };
+  type TLine = {
+    line: number;
+    seatId: number;
+    seat: string;
+    serial: number | null;
+    candidate: string;
+    party: string;
+    votes: number;
+    total: number | null;
+  };
   const lines: TLine[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of sheet.rows) {
@@ -61,23 +85,31 @@ export const importResults = async (ctx: TCtx, electionId: number, bytes: Uint8A
     // Namesakes are real; with a serial the ballot position tells them apart, without one name + party must be unique.
     const key = `${seatId}|${serial ?? `${candidate.toLowerCase()}|${party}`}`;
     const first = seen.get(key);
-    if (seatId !== undefined && candidate && first !== undefined) add(line, 'R_CANDIDATE_TWICE', { candidate, party: partyName || 'IND', seat: seatRaw, first }, 'candidate');
+    if (seatId !== undefined && candidate && first !== undefined)
+      add(line, 'R_CANDIDATE_TWICE', { candidate, party: partyName || 'IND', seat: seatRaw, first }, 'candidate');
     seen.set(key, first ?? line);
-    if (seatId !== undefined && candidate && votes !== null) lines.push({ line, seatId, seat: seatRaw, serial, candidate, party, votes, total });
+    if (seatId !== undefined && candidate && votes !== null)
+      lines.push({ line, seatId, seat: seatRaw, serial, candidate, party, votes, total });
   }
   // Totals, where given, must equal the seat's sum.
   const bySeat = new Map<number, TLine[]>();
   for (const l of lines) bySeat.set(l.seatId, [...(bySeat.get(l.seatId) ?? []), l]);
   for (const group of bySeat.values()) {
     const sum = group.reduce((n, l) => n + l.votes, 0);
-    for (const l of group) if (l.total !== null && l.total !== sum) add(l.line, 'R_TOTAL_MISMATCH', { seat: l.seat, total: l.total, sum }, 'total');
+    for (const l of group)
+      if (l.total !== null && l.total !== sum) add(l.line, 'R_TOTAL_MISMATCH', { seat: l.seat, total: l.total, sum }, 'total');
   }
   if (errors.length || opts.dryRun) return refuseThen(report(0, bySeat.size, parties.newNames()));
 
   await ctx.db.transaction().execute(async (trx) => {
     await parties.createNew(trx);
     const ids = [...bySeat.keys()];
-    const before = await trx.selectFrom('result_row').select(['seat_id', sql<number>`count(*)::int`.as('n')]).where('seat_id', 'in', ids).groupBy('seat_id').execute();
+    const before = await trx
+      .selectFrom('result_row')
+      .select(['seat_id', sql<number>`count(*)::int`.as('n')])
+      .where('seat_id', 'in', ids)
+      .groupBy('seat_id')
+      .execute();
     await trx.deleteFrom('result_row').where('seat_id', 'in', ids).execute();
     for (const batch of chunks(lines, 2000)) {
       await trx

@@ -10,7 +10,16 @@ const pct = (votes: number, total: number) => (total > 0 ? Math.round((votes / t
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 100) / 100);
 
 type TRow = { seat_id: number; serial: number | null; candidate: string; party_key: string; votes: number };
-type TSeatInfo = { id: number; code: string; name: string; name_hi: string | null; geo_code: string | null; state_code: string | null; is_redrawn: boolean; is_uncontested: boolean };
+type TSeatInfo = {
+  id: number;
+  code: string;
+  name: string;
+  name_hi: string | null;
+  geo_code: string | null;
+  state_code: string | null;
+  is_redrawn: boolean;
+  is_uncontested: boolean;
+};
 
 export type TSeatCalc = {
   seat: TSeatInfo;
@@ -21,10 +30,17 @@ export type TSeatCalc = {
 
 /** Ranks one seat's rows: NOTA counts in the total but never ranks; an uncontested seat has no shares. */
 export const calcSeat = (seat: TSeatInfo, rows: TRow[]): TSeatCalc => {
-  const sorted = [...rows].sort((a, b) => b.votes - a.votes || (a.serial ?? 1e9) - (b.serial ?? 1e9) || a.candidate.localeCompare(b.candidate));
+  const sorted = [...rows].sort(
+    (a, b) => b.votes - a.votes || (a.serial ?? 1e9) - (b.serial ?? 1e9) || a.candidate.localeCompare(b.candidate),
+  );
   const total = seat.is_uncontested ? 0 : sorted.reduce((n, r) => n + r.votes, 0);
   let rank = 0;
-  const ranked = sorted.map((r) => ({ ...r, votes: Number(r.votes), rank: r.party_key === 'nota' ? null : ++rank, share: pct(Number(r.votes), total) }));
+  const ranked = sorted.map((r) => ({
+    ...r,
+    votes: Number(r.votes),
+    rank: r.party_key === 'nota' ? null : ++rank,
+    share: pct(Number(r.votes), total),
+  }));
   const byParty = new Map<string, { votes: number; rank: number | null }>();
   for (const r of ranked) {
     const p = byParty.get(r.party_key) ?? { votes: 0, rank: null };
@@ -40,14 +56,27 @@ const loadCalcs = async (db: Kysely<DB>, electionId: number, state?: string, sea
     .selectFrom('seat as s')
     .leftJoin('geo_area as g', 'g.code', 's.geo_code')
     .innerJoin('election as e', 'e.id', 's.election_id')
-    .select(['s.id', 's.code', 's.name', 's.name_hi', 's.geo_code', 's.is_redrawn', 's.is_uncontested', sql<string | null>`coalesce(g.state_code, e.state_code)`.as('state_code')])
+    .select([
+      's.id',
+      's.code',
+      's.name',
+      's.name_hi',
+      's.geo_code',
+      's.is_redrawn',
+      's.is_uncontested',
+      sql<string | null>`coalesce(g.state_code, e.state_code)`.as('state_code'),
+    ])
     .where('s.election_id', '=', electionId);
   if (state) seats = seats.where(sql<boolean>`coalesce(g.state_code, e.state_code) = ${state}`);
   if (seatId !== undefined) seats = seats.where('s.id', '=', seatId);
   const seatRows = await seats.orderBy('s.number').orderBy('s.code').execute();
   const ids = seatRows.map((s) => s.id);
   const rows = ids.length
-    ? await db.selectFrom('result_row').select(['seat_id', 'serial', 'candidate', 'party_key', 'votes']).where('seat_id', 'in', ids).execute()
+    ? await db
+        .selectFrom('result_row')
+        .select(['seat_id', 'serial', 'candidate', 'party_key', 'votes'])
+        .where('seat_id', 'in', ids)
+        .execute()
     : [];
   const bySeat = new Map<number, TRow[]>();
   for (const r of rows) bySeat.set(r.seat_id, [...(bySeat.get(r.seat_id) ?? []), r]);
@@ -55,7 +84,10 @@ const loadCalcs = async (db: Kysely<DB>, electionId: number, state?: string, sea
 };
 
 /** The latest earlier election of the same type over the same area (same state, same running unit). */
-export const previousElectionId = async (db: Kysely<DB>, e: { id: number; type: string; state_code: string | null; unit_id: number | null; year: number }) => {
+export const previousElectionId = async (
+  db: Kysely<DB>,
+  e: { id: number; type: string; state_code: string | null; unit_id: number | null; year: number },
+) => {
   const row = await db
     .selectFrom('election')
     .select('id')
@@ -77,14 +109,18 @@ const loadParties = async (db: Kysely<DB>, keys: string[]) => {
   return new Map(rows.map((p) => [p.key, partyRef(p)]));
 };
 
-const chosenParty = async (ctx: TCtx, party?: string) => (party ? resolveParty(ctx.db, party, 'party') : ((await getElectionSetting(ctx)).ourParty?.key ?? null));
+const chosenParty = async (ctx: TCtx, party?: string) =>
+  party ? resolveParty(ctx.db, party, 'party') : ((await getElectionSetting(ctx)).ourParty?.key ?? null);
 
 /** Seats won and vote share per party, and per seat the winner, margin and the chosen party's share, rank and swing. */
 export const getElectionResults = async (ctx: TCtx, electionId: number, q: { party?: string; state?: string }) => {
   const e = await loadElection(ctx, electionId);
   const partyKey = await chosenParty(ctx, q.party);
   const prevId = await previousElectionId(ctx.db, e);
-  const [calcs, prevCalcs] = await Promise.all([loadCalcs(ctx.db, electionId, q.state), prevId ? loadCalcs(ctx.db, prevId, q.state) : Promise.resolve([])]);
+  const [calcs, prevCalcs] = await Promise.all([
+    loadCalcs(ctx.db, electionId, q.state),
+    prevId ? loadCalcs(ctx.db, prevId, q.state) : Promise.resolve([]),
+  ]);
   const prevByKey = new Map(prevCalcs.map((c) => [matchKey(c.seat), c]));
   const tally = (list: TSeatCalc[]) => {
     const won = new Map<string, number>();
@@ -106,7 +142,9 @@ export const getElectionResults = async (ctx: TCtx, electionId: number, q: { par
   // Every party that won a seat now or last time, the 20 largest by votes, and the chosen one.
   const byVotes = [...now.votes.keys()].filter((k) => k !== 'nota').sort((a, b) => (now.votes.get(b) ?? 0) - (now.votes.get(a) ?? 0));
   const wonBefore = [...prev.won.keys()].filter((k) => !now.won.has(k));
-  const shown = [...new Set([...top.filter((k) => (now.won.get(k) ?? 0) > 0), ...byVotes.slice(0, 20), ...wonBefore, ...(partyKey ? [partyKey] : [])])];
+  const shown = [
+    ...new Set([...top.filter((k) => (now.won.get(k) ?? 0) > 0), ...byVotes.slice(0, 20), ...wonBefore, ...(partyKey ? [partyKey] : [])]),
+  ];
   const winnerKeys = calcs.map((c) => c.ranked.find((r) => r.rank === 1)?.party_key).filter((k): k is string => !!k);
   const refs = await loadParties(ctx.db, [...new Set([...shown, ...winnerKeys])]);
   const parties = shown
@@ -134,9 +172,19 @@ export const getElectionResults = async (ctx: TCtx, electionId: number, q: { par
       name: c.seat.name,
       nameHi: c.seat.name_hi,
       stateCode: c.seat.state_code,
-      winner: w ? { candidate: w.candidate, party: refs.get(w.party_key) ?? { key: w.party_key, short: null, name: w.party_key, nameHi: null }, votes: w.votes, share: w.share } : null,
+      winner: w
+        ? {
+            candidate: w.candidate,
+            party: refs.get(w.party_key) ?? { key: w.party_key, short: null, name: w.party_key, nameHi: null },
+            votes: w.votes,
+            share: w.share,
+          }
+        : null,
       margin: w && second && c.total > 0 ? w.votes - second.votes : null,
-      party: partyKey && c.total > 0 ? { votes: p?.votes ?? 0, share, rank: p?.rank ?? 0, previousShare, swing: diff(share, previousShare) } : null,
+      party:
+        partyKey && c.total > 0
+          ? { votes: p?.votes ?? 0, share, rank: p?.rank ?? 0, previousShare, swing: diff(share, previousShare) }
+          : null,
       isRedrawn: c.seat.is_redrawn || (before?.seat.is_redrawn ?? false),
       isUncontested: c.seat.is_uncontested,
     };
@@ -167,10 +215,19 @@ export const getSeatResult = async (ctx: TCtx, seatId: number, q: { party?: stri
         .executeTakeFirst()
     : undefined;
   const [prevCalc] = prevId && prevSeat ? await loadCalcs(ctx.db, prevId, undefined, prevSeat.id) : [];
-  const keys = [...new Set([...(calc?.ranked ?? []), ...(prevCalc?.ranked ?? [])].map((r) => r.party_key).concat(partyKey ? [partyKey] : []))];
+  const keys = [
+    ...new Set([...(calc?.ranked ?? []), ...(prevCalc?.ranked ?? [])].map((r) => r.party_key).concat(partyKey ? [partyKey] : [])),
+  ];
   const refs = await loadParties(ctx.db, keys);
   const ref = (k: string) => refs.get(k) ?? { key: k, short: null, name: k, nameHi: null };
-  const line = (r: TSeatCalc['ranked'][number]) => ({ serial: r.serial, candidate: r.candidate, party: ref(r.party_key), votes: r.votes, share: r.share, rank: r.rank });
+  const line = (r: TSeatCalc['ranked'][number]) => ({
+    serial: r.serial,
+    candidate: r.candidate,
+    party: ref(r.party_key),
+    votes: r.votes,
+    share: r.share,
+    rank: r.rank,
+  });
   const candidates = (calc?.ranked ?? []).map(line);
   const w = calc?.ranked.find((r) => r.rank === 1);
   const second = calc?.ranked.find((r) => r.rank === 2);
@@ -199,7 +256,16 @@ export const getSeatResult = async (ctx: TCtx, seatId: number, q: { party?: stri
             swing: diff(share, previousShare),
           }
         : null,
-    previous: prevId && prevSeat && prevCalc ? { electionId: prevId, seatId: prevSeat.id, year: (await loadElection(ctx, prevId)).year, winner: pw ? line(pw) : null, isRedrawn: prevCalc.seat.is_redrawn } : null,
+    previous:
+      prevId && prevSeat && prevCalc
+        ? {
+            electionId: prevId,
+            seatId: prevSeat.id,
+            year: (await loadElection(ctx, prevId)).year,
+            winner: pw ? line(pw) : null,
+            isRedrawn: prevCalc.seat.is_redrawn,
+          }
+        : null,
     booths,
     units,
   };
@@ -207,7 +273,15 @@ export const getSeatResult = async (ctx: TCtx, seatId: number, q: { party?: stri
 
 /** Per booth of the seat: the party's votes and share, and the change from the previous election's same booth. */
 const boothLines = async (db: Kysely<DB>, electionId: number, prevId: number | null, seatId: number, partyKey: string | null) => {
-  const { rows } = await sql<{ ac_code: string; part_number: number; name: string | null; votes: number; total: number; prev_votes: number | null; prev_total: number | null }>`
+  const { rows } = await sql<{
+    ac_code: string;
+    part_number: number;
+    name: string | null;
+    votes: number;
+    total: number;
+    prev_votes: number | null;
+    prev_total: number | null;
+  }>`
     with cur as (
       select b.ac_code, b.part_number, sum(b.votes)::int as total, coalesce(sum(b.votes) filter (where b.party_key = ${partyKey}), 0)::int as votes
       from booth_result b where b.election_id = ${electionId} and b.seat_id = ${seatId} group by b.ac_code, b.part_number
@@ -223,7 +297,16 @@ const boothLines = async (db: Kysely<DB>, electionId: number, prevId: number | n
   return rows.map((r) => {
     const share = partyKey ? pct(Number(r.votes), Number(r.total)) : null;
     const previousShare = partyKey && r.prev_total !== null ? pct(Number(r.prev_votes), Number(r.prev_total)) : null;
-    return { acCode: r.ac_code, partNumber: r.part_number, name: r.name, votes: Number(r.votes), total: Number(r.total), share, previousShare, change: diff(share, previousShare) };
+    return {
+      acCode: r.ac_code,
+      partNumber: r.part_number,
+      name: r.name,
+      votes: Number(r.votes),
+      total: Number(r.total),
+      share,
+      previousShare,
+      change: diff(share, previousShare),
+    };
   });
 };
 

@@ -44,9 +44,21 @@ const errors = { 400: ZError, 401: ZError, 403: ZError, 404: ZError, 409: ZError
 const idParams = z.object({ id: ZId });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD = 40 * 1024 * 1024;
-const ZStateQuery = z.string().trim().toUpperCase().regex(/^[SU]\d{2}$/);
+const ZStateQuery = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[SU]\d{2}$/);
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true'), state: ZStateQuery.optional() });
-const importResponse = { 200: ZImportReport, 400: ZError.extend({ report: ZImportReport.optional() }), 401: ZError, 403: ZError, 404: ZError, 413: ZError, 415: ZError };
+const importResponse = {
+  200: ZImportReport,
+  400: ZError.extend({ report: ZImportReport.optional() }),
+  401: ZError,
+  403: ZError,
+  404: ZError,
+  413: ZError,
+  415: ZError,
+};
 const fileOf = (body: unknown) => {
   if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA');
   return body;
@@ -54,10 +66,16 @@ const fileOf = (body: unknown) => {
 
 export const electionRoutes = async (fastify: FastifyInstance) => {
   const app = zod(fastify);
-  fastify.addContentTypeParser([XLSX_TYPE, 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    [XLSX_TYPE, 'text/csv', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD },
+    (_req, body, done) => done(null, body),
+  );
 
-  app.get('/api/v1/elections', { schema: { tags, querystring: ZElectionListQuery, response: { 200: ZElectionList, ...errors } } }, async (req) =>
-    listElections(requireCtx(req), req.query),
+  app.get(
+    '/api/v1/elections',
+    { schema: { tags, querystring: ZElectionListQuery, response: { 200: ZElectionList, ...errors } } },
+    async (req) => listElections(requireCtx(req), req.query),
   );
   app.post('/api/v1/elections', { schema: { tags, body: ZElectionCreate, response: { 201: ZElection, ...errors } } }, async (req, reply) =>
     reply.code(201).send(await createElection(requireCtx(req), req.body)),
@@ -66,17 +84,27 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
     const ctx = requireCtx(req);
     return toElection(ctx.actor, await loadElection(ctx, req.params.id));
   });
-  app.get('/api/v1/elections/:id/seats', { schema: { tags, params: idParams, querystring: ZSeatListQuery, response: { 200: ZSeatList, ...errors } } }, async (req) =>
-    listSeats(requireCtx(req), req.params.id, req.query),
+  app.get(
+    '/api/v1/elections/:id/seats',
+    { schema: { tags, params: idParams, querystring: ZSeatListQuery, response: { 200: ZSeatList, ...errors } } },
+    async (req) => listSeats(requireCtx(req), req.params.id, req.query),
   );
-  app.post('/api/v1/elections/:id/seats', { schema: { tags, params: idParams, body: ZSeatCreate, response: { 201: ZSeat, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createSeat(requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/api/v1/elections/:id/seats',
+    { schema: { tags, params: idParams, body: ZSeatCreate, response: { 201: ZSeat, ...errors } } },
+    async (req, reply) => reply.code(201).send(await createSeat(requireCtx(req), req.params.id, req.body)),
   );
   app.post(
     '/api/v1/elections/:id/seats/import',
     {
       bodyLimit: MAX_UPLOAD,
-      schema: { tags, description: 'Local-body seats from a CSV/XLSX body: code or number, name, name hi, reservation, unit. dryRun=true only checks.', params: idParams, querystring: importQuery, response: importResponse },
+      schema: {
+        tags,
+        description: 'Local-body seats from a CSV/XLSX body: code or number, name, name hi, reservation, unit. dryRun=true only checks.',
+        params: idParams,
+        querystring: importQuery,
+        response: importResponse,
+      },
     },
     async (req) => importSeats(requireCtx(req), req.params.id, fileOf(req.body), { dryRun: req.query.dryRun === 'true' }),
   );
@@ -89,7 +117,8 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       bodyLimit: MAX_UPLOAD,
       schema: {
         tags,
-        description: 'Candidate-wise results from a CSV/XLSX body: seat, candidate, party, votes; optional serial and seat total. All or nothing; dryRun=true answers with the row report.',
+        description:
+          'Candidate-wise results from a CSV/XLSX body: seat, candidate, party, votes; optional serial and seat total. All or nothing; dryRun=true answers with the row report.',
         params: idParams,
         querystring: importQuery,
         response: importResponse,
@@ -103,48 +132,84 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       bodyLimit: MAX_UPLOAD,
       schema: {
         tags,
-        description: 'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election.',
+        description:
+          'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election.',
         params: idParams,
         querystring: importQuery,
         response: importResponse,
       },
     },
-    async (req) => importBoothResults(requireCtx(req), req.params.id, fileOf(req.body), { dryRun: req.query.dryRun === 'true', state: req.query.state }),
+    async (req) =>
+      importBoothResults(requireCtx(req), req.params.id, fileOf(req.body), { dryRun: req.query.dryRun === 'true', state: req.query.state }),
   );
   app.get(
     '/api/v1/elections/:id/results',
-    { schema: { tags, params: idParams, querystring: z.object({ party: z.string().trim().min(1).max(200).optional(), state: ZStateQuery.optional() }), response: { 200: ZElectionResults, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ party: z.string().trim().min(1).max(200).optional(), state: ZStateQuery.optional() }),
+        response: { 200: ZElectionResults, ...errors },
+      },
+    },
     async (req) => getElectionResults(requireCtx(req), req.params.id, req.query),
   );
-  app.post('/api/v1/elections/:id/criteria', { schema: { tags, params: idParams, body: ZCriterionCreate, response: { 201: ZCriterion, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createCriterion(requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/api/v1/elections/:id/criteria',
+    { schema: { tags, params: idParams, body: ZCriterionCreate, response: { 201: ZCriterion, ...errors } } },
+    async (req, reply) => reply.code(201).send(await createCriterion(requireCtx(req), req.params.id, req.body)),
   );
 
   app.get(
     '/api/v1/seats/:id/result',
-    { schema: { tags, params: idParams, querystring: z.object({ party: z.string().trim().min(1).max(200).optional() }), response: { 200: ZSeatResult, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ party: z.string().trim().min(1).max(200).optional() }),
+        response: { 200: ZSeatResult, ...errors },
+      },
+    },
     async (req) => getSeatResult(requireCtx(req), req.params.id, req.query),
   );
-  app.get('/api/v1/seats/:id/aspirants', { schema: { tags, params: idParams, response: { 200: ZSeatAspirants, ...errors } } }, async (req) =>
-    listSeatAspirants(requireCtx(req), req.params.id),
+  app.get(
+    '/api/v1/seats/:id/aspirants',
+    { schema: { tags, params: idParams, response: { 200: ZSeatAspirants, ...errors } } },
+    async (req) => listSeatAspirants(requireCtx(req), req.params.id),
   );
-  app.post('/api/v1/seats/:id/aspirants', { schema: { tags, params: idParams, body: ZAspirantCreate, response: { 201: ZAspirant, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await addAspirant(requireCtx(req), req.params.id, req.body)),
+  app.post(
+    '/api/v1/seats/:id/aspirants',
+    { schema: { tags, params: idParams, body: ZAspirantCreate, response: { 201: ZAspirant, ...errors } } },
+    async (req, reply) => reply.code(201).send(await addAspirant(requireCtx(req), req.params.id, req.body)),
   );
-  app.post('/api/v1/aspirants/:id/move', { schema: { tags, params: idParams, body: ZAspirantMove, response: { 200: ZAspirant, ...errors } } }, async (req) =>
-    moveAspirant(requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/api/v1/aspirants/:id/move',
+    { schema: { tags, params: idParams, body: ZAspirantMove, response: { 200: ZAspirant, ...errors } } },
+    async (req) => moveAspirant(requireCtx(req), req.params.id, req.body),
   );
-  app.post('/api/v1/aspirants/:id/scores', { schema: { tags, params: idParams, body: ZScoreBody, response: { 200: ZAspirant, ...errors } } }, async (req) =>
-    scoreAspirant(requireCtx(req), req.params.id, req.body.scores),
+  app.post(
+    '/api/v1/aspirants/:id/scores',
+    { schema: { tags, params: idParams, body: ZScoreBody, response: { 200: ZAspirant, ...errors } } },
+    async (req) => scoreAspirant(requireCtx(req), req.params.id, req.body.scores),
   );
 
-  app.get('/api/v1/election-settings', { schema: { tags, response: { 200: ZElectionSetting, ...errors } } }, async (req) => getElectionSetting(requireCtx(req)));
-  app.put('/api/v1/election-settings', { schema: { tags, body: ZElectionSettingBody, response: { 200: ZElectionSetting, ...errors } } }, async (req) =>
-    setOurParty(requireCtx(req), req.body.ourParty),
+  app.get('/api/v1/election-settings', { schema: { tags, response: { 200: ZElectionSetting, ...errors } } }, async (req) =>
+    getElectionSetting(requireCtx(req)),
+  );
+  app.put(
+    '/api/v1/election-settings',
+    { schema: { tags, body: ZElectionSettingBody, response: { 200: ZElectionSetting, ...errors } } },
+    async (req) => setOurParty(requireCtx(req), req.body.ourParty),
   );
   app.get(
     '/api/v1/parties',
-    { schema: { tags, querystring: z.object({ q: z.string().trim().min(1).max(100).optional() }), response: { 200: ZPartyList, ...errors } } },
+    {
+      schema: {
+        tags,
+        querystring: z.object({ q: z.string().trim().min(1).max(100).optional() }),
+        response: { 200: ZPartyList, ...errors },
+      },
+    },
     async (req) => {
       const ctx = requireCtx(req);
       let qb = ctx.db.selectFrom('party as p').select(['p.key', 'p.short_name', 'p.name', 'p.name_hi']);
@@ -153,7 +218,14 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
         const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
         const folded = normalisePartyName(q);
         qb = qb.where((eb) =>
-          eb.or([eb('p.name', 'ilike', like), eb('p.name_hi', 'like', like), eb('p.short_name', 'ilike', like), eb.exists(eb.selectFrom('party_alias as a').select('a.folded').whereRef('a.party_key', '=', 'p.key').where('a.folded', '=', folded))]),
+          eb.or([
+            eb('p.name', 'ilike', like),
+            eb('p.name_hi', 'like', like),
+            eb('p.short_name', 'ilike', like),
+            eb.exists(
+              eb.selectFrom('party_alias as a').select('a.folded').whereRef('a.party_key', '=', 'p.key').where('a.folded', '=', folded),
+            ),
+          ]),
         );
       }
       // Parties with a short name (the alias table's) first: they are the ones people look for.

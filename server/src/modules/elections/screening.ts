@@ -17,10 +17,17 @@ export const createCriterion = (ctx: TCtx, electionId: number, input: { name: st
       .where('election_id', '=', electionId)
       .where(sql<boolean>`lower(name) = lower(${input.name})`)
       .executeTakeFirst();
-    if (same) throw new AppError('CONFLICT', 'CRITERION_EXISTS', { field: 'name', params: { name: input.name }, extra: { existingId: same.id } });
+    if (same)
+      throw new AppError('CONFLICT', 'CRITERION_EXISTS', { field: 'name', params: { name: input.name }, extra: { existingId: same.id } });
     const row = await trx
       .insertInto('screening_criterion')
-      .values({ election_id: electionId, name: input.name, name_hi: input.nameHi ?? null, max_score: input.maxScore, sort: input.sort ?? 0 })
+      .values({
+        election_id: electionId,
+        name: input.name,
+        name_hi: input.nameHi ?? null,
+        max_score: input.maxScore,
+        sort: input.sort ?? 0,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const criterion = { id: row.id, name: row.name, nameHi: row.name_hi, maxScore: row.max_score, sort: row.sort };
@@ -39,17 +46,33 @@ export const scoreAspirant = (ctx: TCtx, aspirantId: number, scores: { criterion
     assertScopedRole(ctx.actor, scopePath, 'office-bearer', () => aspirantNotFound(aspirantId));
     if (ctx.actor.userId <= 0) throw new AppError('FORBIDDEN', 'FORBIDDEN');
     const criteria = await trx.selectFrom('screening_criterion').selectAll().where('election_id', '=', election.id).execute();
-    const before = await trx.selectFrom('screening_score').selectAll().where('aspirant_id', '=', aspirantId).where('screener_id', '=', ctx.actor.userId).execute();
+    const before = await trx
+      .selectFrom('screening_score')
+      .selectAll()
+      .where('aspirant_id', '=', aspirantId)
+      .where('screener_id', '=', ctx.actor.userId)
+      .execute();
     scores.forEach((s, i) => {
       const c = criteria.find((x) => x.id === s.criterionId);
       if (!c) throw new AppError('VALIDATION', 'CRITERION_NOT_FOUND', { field: `scores.${i}.criterionId`, params: { id: s.criterionId } });
-      if (s.score > c.max_score) throw invalid('SCORE_TOO_HIGH', `scores.${i}.score`, { score: s.score, max: c.max_score, criterion: c.name });
+      if (s.score > c.max_score)
+        throw invalid('SCORE_TOO_HIGH', `scores.${i}.score`, { score: s.score, max: c.max_score, criterion: c.name });
     });
     for (const s of scores) {
       await trx
         .insertInto('screening_score')
-        .values({ aspirant_id: aspirantId, criterion_id: s.criterionId, screener_id: ctx.actor.userId, score: s.score, note: s.note ?? null })
-        .onConflict((oc) => oc.columns(['aspirant_id', 'criterion_id', 'screener_id']).doUpdateSet({ score: s.score, note: s.note ?? null, updated_at: sql`now()` }))
+        .values({
+          aspirant_id: aspirantId,
+          criterion_id: s.criterionId,
+          screener_id: ctx.actor.userId,
+          score: s.score,
+          note: s.note ?? null,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['aspirant_id', 'criterion_id', 'screener_id'])
+            .doUpdateSet({ score: s.score, note: s.note ?? null, updated_at: sql`now()` }),
+        )
         .execute();
     }
     await recordAudit(trx, ctx, {

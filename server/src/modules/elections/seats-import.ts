@@ -28,21 +28,42 @@ export const importSeats = async (ctx: TCtx, electionId: number, bytes: Uint8Arr
   const electionPath = e.unit_path;
   const sheet = await readSheet(bytes);
   const { errors, add } = errorList(ctx);
-  const at = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(sheet.header, names)])) as Record<keyof typeof COLUMNS, number>;
+  const at = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(sheet.header, names)])) as Record<
+    keyof typeof COLUMNS,
+    number
+  >;
   if (at.code < 0 && at.number < 0) add(1, 'R_COLUMN_MISSING', { column: 'code' }, 'code');
   if (at.name < 0 && at.nameHi < 0) add(1, 'R_COLUMN_MISSING', { column: 'name' }, 'name');
-  const report = (written: number): TImportReport => ({ isDryRun: opts.dryRun, rows: sheet.rows.length, seats: written, written, newParties: [], errors });
+  const report = (written: number): TImportReport => ({
+    isDryRun: opts.dryRun,
+    rows: sheet.rows.length,
+    seats: written,
+    written,
+    newParties: [],
+    errors,
+  });
   const finish = (r: TImportReport) => {
     refuseIfErrors(r);
     return r;
   };
   if (errors.length) return finish(report(0));
   const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
-  const existing = new Set((await ctx.db.selectFrom('seat').select('code').where('election_id', '=', electionId).execute()).map((s) => s.code.toLowerCase()));
+  const existing = new Set(
+    (await ctx.db.selectFrom('seat').select('code').where('election_id', '=', electionId).execute()).map((s) => s.code.toLowerCase()),
+  );
   const unitIds = [...new Set(sheet.rows.map((r) => parsePositive(cell(r.cells, at.unit))).filter((n): n is number => n !== null))];
-  const units = unitIds.length ? await ctx.db.selectFrom('unit').select(['id', 'path']).where('id', 'in', unitIds).where('deleted_at', 'is', null).execute() : [];
+  const units = unitIds.length
+    ? await ctx.db.selectFrom('unit').select(['id', 'path']).where('id', 'in', unitIds).where('deleted_at', 'is', null).execute()
+    : [];
   const unitPath = new Map(units.map((u) => [u.id, u.path]));
-  type TSeatRow = { code: string; number: number | null; name: string; nameHi: string | null; reservation: string | null; unitId: number | null };
+  type TSeatRow = {
+    code: string;
+    number: number | null;
+    name: string;
+    nameHi: string | null;
+    reservation: string | null;
+    unitId: number | null;
+  };
   const seats: TSeatRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of sheet.rows) {
@@ -60,7 +81,8 @@ export const importSeats = async (ctx: TCtx, electionId: number, bytes: Uint8Arr
     }
     const unitRaw = cell(cells, at.unit);
     const unitId = unitRaw ? parsePositive(unitRaw) : null;
-    if (unitRaw && (unitId === null || !unitPath.get(unitId)?.startsWith(electionPath))) add(line, 'SEAT_UNIT_OUTSIDE', { id: unitRaw }, 'unit');
+    if (unitRaw && (unitId === null || !unitPath.get(unitId)?.startsWith(electionPath)))
+      add(line, 'SEAT_UNIT_OUTSIDE', { id: unitRaw }, 'unit');
     const first = seen.get(code.toLowerCase());
     if (code && first !== undefined) add(line, 'R_SEAT_TWICE', { code, first }, 'code');
     else if (code && existing.has(code.toLowerCase())) add(line, 'SEAT_CODE_TAKEN', { code }, 'code');
@@ -71,10 +93,21 @@ export const importSeats = async (ctx: TCtx, electionId: number, bytes: Uint8Arr
   await ctx.db.transaction().execute(async (trx) => {
     const rows = await trx
       .insertInto('seat')
-      .values(seats.map((s) => ({ election_id: electionId, code: s.code, number: s.number, name: s.name, name_hi: s.nameHi, reservation: s.reservation, unit_id: s.unitId })))
+      .values(
+        seats.map((s) => ({
+          election_id: electionId,
+          code: s.code,
+          number: s.number,
+          name: s.name,
+          name_hi: s.nameHi,
+          reservation: s.reservation,
+          unit_id: s.unitId,
+        })),
+      )
       .returning(['id', 'code', 'number', 'name', 'name_hi', 'reservation', 'unit_id'])
       .execute();
-    for (const r of rows) await recordAudit(trx, ctx, { action: 'seat.create', entityType: 'seat', entityId: r.id, after: { electionId, ...r } });
+    for (const r of rows)
+      await recordAudit(trx, ctx, { action: 'seat.create', entityType: 'seat', entityId: r.id, after: { electionId, ...r } });
   });
   return report(seats.length);
 };

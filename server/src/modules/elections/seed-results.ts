@@ -56,7 +56,17 @@ export const seedShippedResults = async (db: Kysely<DB>, file = RESULTS_FILE, al
     for (const e of data.elections) {
       const election = await trx
         .insertInto('election')
-        .values({ type: 'lok-sabha', state_code: null, unit_id: null, year: e.year, name: e.name, name_hi: e.nameHi, poll_date: e.pollDate, counting_date: e.countingDate, is_shipped: true })
+        .values({
+          type: 'lok-sabha',
+          state_code: null,
+          unit_id: null,
+          year: e.year,
+          name: e.name,
+          name_hi: e.nameHi,
+          poll_date: e.pollDate,
+          counting_date: e.countingDate,
+          is_shipped: true,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const seatIds = new Map<string, number>();
@@ -82,7 +92,13 @@ export const seedShippedResults = async (db: Kysely<DB>, file = RESULTS_FILE, al
       await sql`update seat s set name_hi = g.name_hi, reservation = g.reservation
         from geo_area g where g.code = s.geo_code and s.election_id = ${election.id} and not s.is_redrawn`.execute(trx);
       const results = e.seats.flatMap((s) =>
-        s.candidates.map(([serial, candidate, party, votes]) => ({ seat_id: seatIds.get(s.code) as number, serial, candidate, party_key: party, votes })),
+        s.candidates.map(([serial, candidate, party, votes]) => ({
+          seat_id: seatIds.get(s.code) as number,
+          serial,
+          candidate,
+          party_key: party,
+          votes,
+        })),
       );
       for (const batch of chunks(results, 2000)) await trx.insertInto('result_row').values(batch).execute();
     }

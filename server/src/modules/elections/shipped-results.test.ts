@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 const get = (url: string, cookie = admin) => h.app.inject({ method: 'GET', url, headers: { cookie } });
 
-type TLine = { code: string; party: { swing: number | null; share: number | null } | null; isRedrawn: boolean; winner: { party: { key: string } } | null };
+type TLine = {
+  code: string;
+  party: { swing: number | null; share: number | null } | null;
+  isRedrawn: boolean;
+  winner: { party: { key: string } } | null;
+};
 
 describe('shipped Lok Sabha results (real data)', () => {
   it('2024: 543 seats with results, BJP the largest with 240, INC 99; 2019: 542 seats, BJP 303', async () => {
@@ -38,7 +43,10 @@ describe('shipped Lok Sabha results (real data)', () => {
     const seats: TLine[] = r.seats;
     const withSwing = seats.filter((s) => s.party?.swing !== null && s.party?.swing !== undefined);
     expect(withSwing).toHaveLength(541);
-    const missing = seats.filter((s) => !withSwing.includes(s)).map((s) => s.code).sort();
+    const missing = seats
+      .filter((s) => !withSwing.includes(s))
+      .map((s) => s.code)
+      .sort();
     expect(missing).toEqual(['S06-PC-24', 'S22-PC-8']);
     expect(seats.filter((s) => s.isRedrawn)).toHaveLength(19);
     expect(seats.filter((s) => s.isRedrawn).every((s) => s.code.startsWith('S03-') || s.code.startsWith('U08-'))).toBe(true);
@@ -66,12 +74,18 @@ describe('shipped Lok Sabha results (real data)', () => {
     expect(r.partyResult.swing).toBeCloseTo(r.partyResult.share - r.partyResult.previousShare, 1);
     expect(r.candidates.find((c: { party: { key: string } }) => c.party.key === 'nota')).toMatchObject({ rank: null });
     const vellore = (await get(`/api/v1/elections/${ls2024}/seats?q=Vellore`)).json().items[0];
-    expect((await get(`/api/v1/seats/${vellore.id}/result?party=bjp`)).json()).toMatchObject({ previous: null, partyResult: { swing: null } });
+    expect((await get(`/api/v1/seats/${vellore.id}/result?party=bjp`)).json()).toMatchObject({
+      previous: null,
+      partyResult: { swing: null },
+    });
   });
 
   it('401 without a session, 400 for a bad party or state, 404 for an unknown election', async () => {
     expect((await h.app.inject({ method: 'GET', url: `/api/v1/elections/${ls2024}/results` })).statusCode).toBe(401);
-    expect((await get(`/api/v1/elections/${ls2024}/results?party=no-such-party-xyz`)).json()).toMatchObject({ error: 'VALIDATION', field: 'party' });
+    expect((await get(`/api/v1/elections/${ls2024}/results?party=no-such-party-xyz`)).json()).toMatchObject({
+      error: 'VALIDATION',
+      field: 'party',
+    });
     expect((await get(`/api/v1/elections/${ls2024}/results?state=XX1`)).statusCode).toBe(400);
     expect((await get('/api/v1/elections/99999999/results')).statusCode).toBe(404);
     expect((await get('/api/v1/seats/99999999/result')).statusCode).toBe(404);
