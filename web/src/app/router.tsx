@@ -9,6 +9,7 @@ import { ElectionPage } from '../modules/elections/components/ElectionPage';
 import { ElectionsPage } from '../modules/elections/components/ElectionsPage';
 import { SeatPage } from '../modules/elections/components/SeatPage';
 import { ImportPage } from '../modules/imports/components/ImportPage';
+import { MeetingPage } from '../modules/meetings/components/MeetingPage';
 import { DrivePage } from '../modules/membership/components/DrivePage';
 import { DrivesPage } from '../modules/membership/components/DrivesPage';
 import { JoinPage } from '../modules/membership/components/JoinPage';
@@ -39,6 +40,7 @@ export const createRouter = () =>
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'drives', element: <DrivesPage /> },
             { path: 'drives/:id', element: <DrivePage /> },
+            { path: 'meetings/:id', element: <MeetingPage /> },
             { path: 'sms-outbox', element: <SmsOutboxPage /> },
             { path: 'elections', element: <ElectionsPage /> },
             { path: 'elections/:id', element: <ElectionPage /> },

@@ -7,6 +7,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { MeetingsPanel } from '../../meetings/components/MeetingsPanel';
 import { PeoplePanel } from '../../people/components/PeoplePanel';
 import { PostsPanel } from '../../posts/components/PostsPanel';
 import { useUnit } from '../hooks/useUnit';
@@ -17,7 +18,7 @@ import { UnitHeader } from './UnitHeader';
 import { UnitPageSkeleton } from './UnitPageSkeleton';
 import { UnitSearchBox } from './UnitSearchBox';
 
-const TABS = ['children', 'posts', 'people', 'history'] as const;
+const TABS = ['children', 'posts', 'people', 'meetings', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TTab => TABS.includes(value as TTab);
@@ -58,6 +59,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
           <Tabs.Tab value="people" data-testid="tab-people">
             {t('units.tabPeople')}
           </Tabs.Tab>
+          <Tabs.Tab value="meetings" data-testid="tab-meetings">
+            {t('meetings.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">
             {t('units.tabHistory')}
           </Tabs.Tab>
@@ -70,6 +74,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <PeoplePanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md">
+          <MeetingsPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryList unitId={unit.id} />

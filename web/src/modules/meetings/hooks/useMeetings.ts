@@ -1,0 +1,93 @@
+import type { TMeeting, TMeetingAttendanceEntryInput, TMeetingCreateInput, TMeetingInviteeSpecInput, TMeetingPatch, TMeetingStatusMove } from '@samiti/common';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { personKeys } from '../../people/api';
+import {
+  addResolution,
+  createMeeting,
+  editResolution,
+  fetchAttendance,
+  fetchMeeting,
+  fetchMeetingHistory,
+  fetchResolutions,
+  fetchUnitMeetings,
+  meetingKeys,
+  moveMeeting,
+  patchMeeting,
+  putAttendance,
+  putInvitees,
+  putMinutes,
+  type TMeetingFilter,
+  withdrawResolution,
+} from '../api';
+
+/** A unit's meetings, 20 at a time; `fetchNextPage` follows the server's cursor. */
+export const useUnitMeetings = (unitId: number, filter: TMeetingFilter) => {
+  const query = useInfiniteQuery({
+    queryKey: meetingKeys.list(unitId, filter),
+    queryFn: ({ pageParam, signal }) => fetchUnitMeetings(unitId, filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
+};
+
+export const useMeeting = (id: number) => useQuery({ queryKey: meetingKeys.detail(id), queryFn: ({ signal }) => fetchMeeting(id, signal) });
+export const useAttendance = (id: number) => useQuery({ queryKey: meetingKeys.attendance(id), queryFn: ({ signal }) => fetchAttendance(id, signal) });
+export const useResolutions = (id: number) => useQuery({ queryKey: meetingKeys.resolutions(id), queryFn: ({ signal }) => fetchResolutions(id, signal) });
+export const useMeetingHistory = (id: number) => useQuery({ queryKey: meetingKeys.history(id), queryFn: ({ signal }) => fetchMeetingHistory(id, signal) });
+
+/** After any write: the meeting, its lists and counts, and its history change together. */
+const useRefresh = () => {
+  const queryClient = useQueryClient();
+  return (meeting?: TMeeting) => {
+    if (meeting) queryClient.setQueryData(meetingKeys.detail(meeting.id), meeting);
+    return queryClient.invalidateQueries({ queryKey: meetingKeys.all });
+  };
+};
+
+export const useCreateMeeting = () => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: TMeetingCreateInput) => createMeeting(body), onSuccess: (m) => refresh(m) });
+};
+
+export const usePatchMeeting = (id: number) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: TMeetingPatch) => patchMeeting(id, body), onSuccess: (m) => refresh(m) });
+};
+
+export const useMoveMeeting = (id: number) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: TMeetingStatusMove) => moveMeeting(id, body), onSuccess: (m) => refresh(m) });
+};
+
+export const useInvitees = (id: number) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: TMeetingInviteeSpecInput) => putInvitees(id, body), onSuccess: (m) => refresh(m) });
+};
+
+export const useMinutes = (id: number) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: { text: string; lang: 'en' | 'hi' }) => putMinutes(id, body), onSuccess: (m) => refresh(m) });
+};
+
+export const useTakeAttendance = (id: number) => {
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (entries: TMeetingAttendanceEntryInput[]) => putAttendance(id, entries),
+    onSuccess: async (att) => {
+      queryClient.setQueryData(meetingKeys.attendance(id), att);
+      // A walk-in created on the spot is a new person too.
+      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: personKeys.all })]);
+    },
+  });
+};
+
+export const useResolutionMutations = (id: number) => {
+  const refresh = useRefresh();
+  return {
+    add: useMutation({ mutationFn: (text: string) => addResolution(id, text), onSuccess: () => refresh() }),
+    edit: useMutation({ mutationFn: (v: { rid: number; text: string }) => editResolution(id, v.rid, v.text), onSuccess: () => refresh() }),
+    withdraw: useMutation({ mutationFn: (v: { rid: number; reason: string }) => withdrawResolution(id, v.rid, v.reason), onSuccess: () => refresh() }),
+  };
+};
