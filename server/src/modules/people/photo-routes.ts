@@ -9,6 +9,8 @@ import { removePersonPhoto, setPersonPhoto } from './photo';
 const tags = ['people'];
 const errors = { 400: ZError, 401: ZError, 403: ZError, 404: ZError };
 const idParams = z.object({ id: ZId });
+/** Documents the raw body in OpenAPI; the bytes are checked by `readImageUpload`, which gives the clearer errors. */
+const ZImageBody = z.custom<unknown>(() => true).describe('the image file itself (JPEG, PNG or WebP)');
 
 /** A person's photo: the image itself is the request body (`content-type: image/jpeg` …), no multipart. */
 export const personPhotoRoutes = async (fastify: FastifyInstance) => {
@@ -24,6 +26,7 @@ export const personPhotoRoutes = async (fastify: FastifyInstance) => {
         description: `Sets or replaces the person's photo: a JPEG, PNG or WebP image (checked by its bytes) of at most ${Math.round(maxBytes / 1024)} KB as the raw body. Optional \`name\`: the file name, whose extension must match the content.`,
         consumes: [...IMAGE_TYPES],
         params: idParams,
+        body: ZImageBody,
         querystring: z.object({ name: z.string().trim().min(1).max(255).optional() }),
         response: { 200: ZPerson, ...errors, 413: ZError, 415: ZError },
       },

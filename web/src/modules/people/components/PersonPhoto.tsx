@@ -72,7 +72,7 @@ export const PersonPhoto = ({ person }: { person: TPerson }) => {
         </Group>
       )}
       {failure && (
-        <Alert color="red" role="alert" p="xs" maw={320} data-testid="photo-error">
+        <Alert color="red" role="alert" p="xs" maw={260} data-testid="photo-error">
           {failure instanceof PhotoReadError ? t('files.photo.unreadable') : errorText(failure, t)}
         </Alert>
       )}
