@@ -22,8 +22,11 @@ describe('invitations', () => {
     const booth2 = await h.unit({ parentId: assembly.id, level: 'booth' });
     const otherDistrict = await h.unit({ parentId: state.id, level: 'district' });
     const otherBooth = await h.unit({ parentId: (await h.unit({ parentId: otherDistrict.id, level: 'assembly' })).id, level: 'booth' });
-    const [p1, p2, p3, p4] = await Promise.all([booth, booth2, otherBooth, booth].map((b) => h.person({ homeUnitId: b.id })));
-    if (!p1 || !p2 || !p3 || !p4) throw new Error('people');
+    // One after another: the list below is in person id order.
+    const p1 = await h.person({ homeUnitId: booth.id });
+    const p2 = await h.person({ homeUnitId: booth2.id });
+    const p3 = await h.person({ homeUnitId: otherBooth.id });
+    const p4 = await h.person({ homeUnitId: booth.id });
     await appoint(booth.id, 'president', p1.id);
     await appoint(booth2.id, 'president', p2.id);
     await appoint(otherBooth.id, 'president', p3.id);
@@ -89,8 +92,9 @@ describe('RSVP, attendance and completion', () => {
     const s1 = await makeSession(h, admin, course.id, { capacity: 2 });
     const s2 = await makeSession(h, admin, course.id, { capacity: 10, startsAt: hoursFromNow(-1) });
     const future = await makeSession(h, admin, course.id, { startsAt: hoursFromNow(24) });
-    const people = await Promise.all([1, 2, 3].map(() => h.person({ homeUnitId: booth.id })));
-    const [a, b, c] = people.map((p) => p.id) as [number, number, number];
+    const a = (await h.person({ homeUnitId: booth.id })).id;
+    const b = (await h.person({ homeUnitId: booth.id })).id;
+    const c = (await h.person({ homeUnitId: booth.id })).id;
     for (const s of [s1, s2, future]) await call('POST', `/api/v1/training-sessions/${s.id}/invitees`, admin, { kind: 'people', personIds: [a, b, c] });
     const stranger = await h.person({ homeUnitId: booth.id });
 
