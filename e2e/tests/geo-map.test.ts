@@ -41,12 +41,12 @@ describe('constituency maps on the geography pages', () => {
     await expect.poll(canvasColours, { timeout: 20_000 }).toBeGreaterThan(5);
     await page.getByTestId('geo-map').screenshot({ path: path.join(SHOTS, 'map-up-pc-hi.png') });
 
-    await page.getByText('विधानसभा सीटें').click();
+    await page.getByText('विधानसभा सीटें', { exact: true }).click();
     await expect.poll(canvasColours, { timeout: 20_000 }).toBeGreaterThan(5);
     await page.getByTestId('geo-map').screenshot({ path: path.join(SHOTS, 'map-up-ac-hi.png') });
 
     // The middle of Uttar Pradesh is inside some seat: a tap opens its page.
-    await page.getByText('लोकसभा सीटें').click();
+    await page.getByText('लोकसभा सीटें', { exact: true }).click();
     await expect.poll(canvasColours, { timeout: 20_000 }).toBeGreaterThan(5);
     const box = await page.getByTestId('constituency-map-canvas').boundingBox();
     if (!box) throw new Error('no map on the page');

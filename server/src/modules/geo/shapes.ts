@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { TGeoShapeFeature, TGeoShapeKind, TGeoShapes } from '@samiti/common';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { decodeRing } from './shape-codec';
+
+// Off the event loop: gzipping the national AC map (7 MB of JSON) takes over a second.
+const gzipAsync = promisify(gzip);
 
 export const SHAPES_DIR = path.resolve(import.meta.dirname, '../../../data');
 
@@ -45,7 +49,7 @@ export const buildShapes = async (db: Kysely<DB>, kind: TGeoShapeKind, state: st
   const body: TGeoShapes = { type: 'FeatureCollection', kind, features };
   const json = Buffer.from(JSON.stringify(body));
   const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
-  return { etag, json, gzip: gzipSync(json, { level: 9 }), features: features.length };
+  return { etag, json, gzip: await gzipAsync(json, { level: 9 }), features: features.length };
 };
 
 /**
