@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TCtx } from './context';
 import { importPollingStations } from './modules/geo/polling-stations';
 import { createUser } from './modules/auth/users';
+import { seedMeetingsDemo } from './modules/meetings/demo';
 import { createUnit, updateUnit } from './modules/units/operations';
 import { scaffoldUnits } from './modules/units/scaffold';
 import { createWing } from './modules/units/structure';
@@ -60,7 +61,8 @@ export const seedDemo = async (ctx: TCtx) => {
 
   await createUser(ctx, { ...DEMO_LOGIN, displayName: 'National admin', role: 'national-admin' });
   await createUser(ctx, { username: 'up-admin', password: DEMO_LOGIN.password, displayName: 'UP office secretary', role: 'admin', unitId: up.id });
-  await createUser(ctx, { username: 'mzn-president', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar district president', locale: 'hi', role: 'office-bearer', unitId: mznDistrict.id });
+  const mznPresident = await createUser(ctx, { username: 'mzn-president', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar district president', locale: 'hi', role: 'office-bearer', unitId: mznDistrict.id });
   await createUser(ctx, { username: 'mzn-viewer', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar viewer', locale: 'hi', role: 'viewer', unitId: mznDistrict.id });
+  await seedMeetingsDemo(ctx, { districtId: mznDistrict.id, organiserUserId: mznPresident.id });
   return scaffold;
 };
