@@ -70,7 +70,7 @@ export const ResultsPanel = ({ election }: { election: TElection }) => {
                   <Table.Th>{t('elections.party')}</Table.Th>
                   <Table.Th ta="right">{t('elections.seatsWon')}</Table.Th>
                   <Table.Th ta="right">{t('elections.voteShare')}</Table.Th>
-                  {data.previousElectionId !== null && <Table.Th ta="right">{t('elections.change')}</Table.Th>}
+                  {data.previousElectionId !== null && <Table.Th ta="right">{t('elections.changeCol')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

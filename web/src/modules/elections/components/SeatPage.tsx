@@ -126,7 +126,7 @@ export const SeatPage = () => {
                       <Table.Th>{t('elections.part')}</Table.Th>
                       <Table.Th ta="right">{t('elections.votes')}</Table.Th>
                       <Table.Th ta="right">{t('elections.voteShare')}</Table.Th>
-                      <Table.Th ta="right">{t('elections.change')}</Table.Th>
+                      <Table.Th ta="right">{t('elections.changeCol')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
