@@ -28,6 +28,25 @@ describe('shipped shapes and centroids', () => {
     expect(pcs.features.filter((f) => f.state === 'S24')).toHaveLength(80);
     expect(acs.features.filter((f) => f.state === 'S24')).toHaveLength(403);
   });
+  it('keeps neighbours joined after simplification: no AC of UP has a corner inside another', () => {
+    // Simplifying each AC on its own would cut corners differently on the two sides of a border
+    // (256 such corners in UP at the same tolerance); simplifying shared borders once leaves none.
+    const shapes = acs.features.filter((x) => x.state === 'S24').map(decode);
+    const points = shapes.map((s) => s.flat(2));
+    const boxes = points.map((pts) => [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))]);
+    const vertices = points.map((pts) => new Set(pts.map((p) => p.join())));
+    const inside: string[] = [];
+    shapes.forEach((_, i) => {
+      for (const [x, y] of points[i] ?? []) {
+        shapes.forEach((other, j) => {
+          const b = boxes[j] as number[];
+          if (i === j || x < (b[0] as number) || x > (b[2] as number) || y < (b[1] as number) || y > (b[3] as number)) return;
+          if (!vertices[j]?.has(`${x},${y}`) && pointInShape(x, y, other)) inside.push(`${acs.features[i]?.code} ${x},${y}`);
+        });
+      }
+    });
+    expect(inside).toEqual([]);
+  });
   it('stays within the size budget (PCs ≤ 1 MB, ACs ≤ 4 MB)', () => {
     expect(size('shapes-pc.json')).toBeLessThan(1_000_000);
     expect(size('shapes-ac.json')).toBeLessThan(4_000_000);

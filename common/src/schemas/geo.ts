@@ -55,6 +55,7 @@ export type TGeoRef = z.infer<typeof ZGeoRef>;
 export const ZGeoSearchHit = ZGeoRef.extend({
   stateCode: z.string().nullable(),
   score: z.number(),
+  ...centroidFields,
 });
 export type TGeoSearchHit = z.infer<typeof ZGeoSearchHit>;
 

@@ -92,7 +92,7 @@ export const searchGeo = async ({ db }: TDb, q: string, limit = 20): Promise<TGe
   if (!key) return [];
   const rows = await db
     .selectFrom('geo_area')
-    .select(['code', 'kind', 'name', 'name_hi', 'state_code'])
+    .select(['code', 'kind', 'name', 'name_hi', 'state_code', 'lat', 'lon'])
     .select(sql<number>`similarity(search_key, ${key})`.as('score'))
     .where(sql<boolean>`(search_key like ${`%${key}%`} or search_key % ${key})`)
     .orderBy('score', 'desc')
@@ -107,5 +107,7 @@ export const searchGeo = async ({ db }: TDb, q: string, limit = 20): Promise<TGe
     nameHi: r.name_hi,
     stateCode: r.kind === 'state' ? r.code : r.state_code,
     score: Math.round(Number(r.score) * 1000) / 1000,
+    lat: r.lat,
+    lon: r.lon,
   }));
 };

@@ -76,6 +76,10 @@ describe('centroids in the geography API', () => {
     expect(indore2).toMatchObject({ lat: null, lon: null });
     expect(acs.filter((a: { lat: number | null }) => a.lat !== null).length).toBe(acs.length - 4);
   });
+  it('gives districts a point in search hits (Muzaffarnagar, LGD 172)', async () => {
+    const { items } = (await get(`/api/v1/geo/search?q=${encodeURIComponent('मुजफ्फरनगर')}`)).json();
+    expect(items.find((i: { code: string }) => i.code === 'DIST-172')).toMatchObject({ lat: expect.closeTo(29.5, 0), lon: expect.closeTo(77.7, 0) });
+  });
   it('seeds them idempotently and repairs a changed one', async () => {
     expect(await seedCentroids(h.db)).toBe(0);
     await h.db.updateTable('geo_area').set({ lat: null, lon: null }).where('code', '=', 'S24-AC-14').execute();
