@@ -5,6 +5,11 @@ import { DEMO_LOGIN, seedDemo } from './demo';
 import { startJobs } from './jobs';
 import { DataDirLockedError } from './lock';
 import { IMPORT_QUEUE, runImportJob } from './modules/imports/jobs';
+import { CASCADE_QUEUE } from './modules/directives/create';
+import { runCascadeJob } from './modules/directives/jobs';
+import { REMINDER_CRON, REMINDER_QUEUE, runReminders } from './modules/notifications/reminders';
+import { smsProviderFromEnv } from './modules/notify/sms';
+import { todayInIndia } from './modules/directives/access';
 
 const main = async () => {
   const config = readConfig();
@@ -17,8 +22,15 @@ const main = async () => {
   const hasDemoLogin = await database.db.selectFrom('app_user').select('id').where('username', '=', DEMO_LOGIN.username).executeTakeFirst();
   const jobs = await startJobs(
     database,
-    { [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)) },
+    {
+      [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)),
+      [CASCADE_QUEUE]: (data) => runCascadeJob(database.db, Number(data.directiveId)),
+      [REMINDER_QUEUE]: async () => {
+        await runReminders(database.db, smsProviderFromEnv(database.db), todayInIndia());
+      },
+    },
     (msg, err) => console.error(msg, err),
+    { [REMINDER_QUEUE]: REMINDER_CRON },
   );
   const app = await buildApp({
     jobs,

@@ -147,11 +147,13 @@ export const getCircular = async (ctx: TCtx, id: number): Promise<TCircular> => 
 /** Acknowledges a circular for one unit: only those who answer for that unit (else 403; 404 outside jurisdiction). */
 export const acknowledgeCircular = async (ctx: TCtx, id: number, unitId: number): Promise<TCircular> => {
   const row = await loadVisibleCircular(ctx, id);
+  // Read before the transaction: on PGlite a query outside it would wait for it forever.
+  const answers = (await answeringUnits(ctx)).includes(unitId);
   await ctx.db.transaction().execute(async (trx) => {
     const r = await receiptsAt(trx, id, [unitId]).forUpdate().executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', 'RECEIPT_NOT_FOUND', { params: { id: unitId }, field: 'unitId' });
-    if (roleAt(ctx.actor, r.path) === null && !(await answeringUnits(ctx)).includes(unitId)) throw unitNotFound(unitId);
-    if (!(await answeringUnits(ctx)).includes(unitId)) throw new AppError('FORBIDDEN', 'FORBIDDEN');
+    if (roleAt(ctx.actor, r.path) === null && !answers) throw unitNotFound(unitId);
+    if (!answers) throw new AppError('FORBIDDEN', 'FORBIDDEN');
     if (r.status === 'acknowledged') throw invalid('RECEIPT_ALREADY_ACKNOWLEDGED', 'unitId');
     await setReceipt(ctx, trx, row, r, 'acknowledged');
   });

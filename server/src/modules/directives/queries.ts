@@ -12,7 +12,7 @@ import { rollupView } from './rollup-view';
 /** A ready directive the actor may see, else 404 (also while a cascade job is still building it). */
 export const loadVisibleDirective = async (ctx: TCtx, id: number) => {
   const row = await selectDirectives(ctx.db).where('d.id', '=', id).executeTakeFirst();
-  if (!row || row.status !== 'ready' || !(await canSeeDirective(ctx.db, ctx.actor, { id, unit_path: row.unit_path }))) throw directiveNotFound(id);
+  if (row?.status !== 'ready' || !(await canSeeDirective(ctx.db, ctx.actor, { id, unit_path: row.unit_path }))) throw directiveNotFound(id);
   return row;
 };
 
