@@ -31,6 +31,17 @@ export const ZElectionCreate = z
   .strict();
 export type TElectionCreate = z.infer<typeof ZElectionCreate>;
 
+export const ZElectionPatch = z
+  .object({
+    name: ZName.optional(),
+    nameHi: ZName.nullable().optional(),
+    pollDate: ZIsoDate.nullable().optional(),
+    countingDate: ZIsoDate.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type TElectionPatch = z.infer<typeof ZElectionPatch>;
+
 export const ZElection = z.object({
   id: z.number(),
   type: z.enum(ELECTION_TYPES),
@@ -96,6 +107,17 @@ export const ZSeatCreate = z
   })
   .strict();
 export type TSeatCreate = z.infer<typeof ZSeatCreate>;
+
+export const ZSeatPatch = z
+  .object({
+    name: ZName.optional(),
+    nameHi: ZName.nullable().optional(),
+    reservation: z.enum(SEAT_RESERVATIONS).nullable().optional(),
+    unitId: z.number().int().positive().nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type TSeatPatch = z.infer<typeof ZSeatPatch>;
 
 export const ZAspirantCreate = z
   .object({

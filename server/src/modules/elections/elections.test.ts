@@ -155,3 +155,47 @@ describe('the party setting', () => {
     expect(parties.items[0]).toMatchObject({ key: 'bjp' });
   });
 });
+
+describe('editing an election and a seat', () => {
+  it('PATCH /api/v1/elections/:id: 401, 400, 403, 404 and 200, audited; shipped ones are read-only', async () => {
+    const { district, election } = await districtElection(h, admin, 2012);
+    const url = `/api/v1/elections/${election.id}`;
+    expect((await call('PATCH', url, undefined, { name: 'Renamed' })).statusCode).toBe(401);
+    expect((await call('PATCH', url, admin, {})).statusCode).toBe(400);
+    expect((await call('PATCH', url, admin, { pollDate: '2012-05-10', countingDate: '2012-05-01' })).json()).toMatchObject({
+      field: 'countingDate',
+    });
+    const viewer = (await h.login('viewer', district.id)).cookie;
+    expect((await call('PATCH', url, viewer, { name: 'Renamed' })).statusCode).toBe(403);
+    const outsider = (await h.login('admin', (await h.chain()).district.id)).cookie;
+    expect((await call('PATCH', url, outsider, { name: 'Renamed' })).statusCode).toBe(404);
+    const ok = await call('PATCH', url, admin, { name: 'Zila panchayat 2012 (by-election)', pollDate: '2012-05-10' });
+    expect(ok.json()).toMatchObject({ name: 'Zila panchayat 2012 (by-election)', pollDate: '2012-05-10' });
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'before'])
+      .where('entity_type', '=', 'election')
+      .where('entity_id', '=', String(election.id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['election.create', 'election.update']);
+    const ls = (await call('GET', '/api/v1/elections?type=lok-sabha&year=2024', admin)).json().items[0];
+    expect((await call('PATCH', `/api/v1/elections/${ls.id}`, admin, { name: 'x' })).statusCode).toBe(403);
+  });
+
+  it('PATCH /api/v1/seats/:id: reservation and owning unit of a ward', async () => {
+    const { district, election } = await districtElection(h, admin, 2013);
+    const seat = (await call('POST', `/api/v1/elections/${election.id}/seats`, admin, { code: 'W-7', name: 'Ward 7' })).json();
+    const url = `/api/v1/seats/${seat.id}`;
+    expect((await call('PATCH', url, undefined, { reservation: 'SC' })).statusCode).toBe(401);
+    expect((await call('PATCH', url, admin, { reservation: 'rich' })).json()).toMatchObject({ field: 'reservation' });
+    const viewer = (await h.login('viewer', district.id)).cookie;
+    expect((await call('PATCH', url, viewer, { reservation: 'SC' })).statusCode).toBe(403);
+    expect((await call('PATCH', '/api/v1/seats/99999999', admin, { reservation: 'SC' })).statusCode).toBe(404);
+    const mandal = await h.unit({ parentId: district.id, level: 'mandal' });
+    expect((await call('PATCH', url, admin, { reservation: 'SC-women', unitId: mandal.id })).json()).toMatchObject({
+      reservation: 'SC-women',
+      unit: { id: mandal.id },
+    });
+    expect((await call('PATCH', url, admin, { unitId: (await h.chain()).assembly.id })).json()).toMatchObject({ field: 'unitId' });
+  });
+});

@@ -8,6 +8,7 @@ import {
   ZElection,
   ZElectionCreate,
   ZElectionList,
+  ZElectionPatch,
   ZElectionListQuery,
   ZElectionResults,
   ZElectionSetting,
@@ -22,6 +23,7 @@ import {
   ZSeatCreate,
   ZSeatList,
   ZSeatListQuery,
+  ZSeatPatch,
   ZSeatResult,
 } from '@samiti/common';
 import type { FastifyInstance } from 'fastify';
@@ -31,6 +33,7 @@ import { AppError } from '../../errors';
 import { requireCtx, zod } from '../../http';
 import { addAspirant, listSeatAspirants, moveAspirant } from './aspirants';
 import { importBoothResults } from './booth-import';
+import { updateElection, updateSeat } from './edit';
 import { createElection, createSeat, getElectionSetting, partyRef, setOurParty } from './operations';
 import { getCoverage, listElections, listSeats, loadElection, toElection } from './queries';
 import { getElectionResults, getSeatResult } from './results';
@@ -84,6 +87,16 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
     const ctx = requireCtx(req);
     return toElection(ctx.actor, await loadElection(ctx, req.params.id));
   });
+  app.patch(
+    '/api/v1/elections/:id',
+    { schema: { tags, params: idParams, body: ZElectionPatch, response: { 200: ZElection, ...errors } } },
+    async (req) => updateElection(requireCtx(req), req.params.id, req.body),
+  );
+  app.patch(
+    '/api/v1/seats/:id',
+    { schema: { tags, params: idParams, body: ZSeatPatch, response: { 200: ZSeat, ...errors } } },
+    async (req) => updateSeat(requireCtx(req), req.params.id, req.body),
+  );
   app.get(
     '/api/v1/elections/:id/seats',
     { schema: { tags, params: idParams, querystring: ZSeatListQuery, response: { 200: ZSeatList, ...errors } } },

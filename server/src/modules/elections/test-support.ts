@@ -1,13 +1,14 @@
 import type { THarness } from '../../../test/harness';
 
 /** Calls the app as a logged-in user (no cookie: anonymous); CSV bodies go as text/csv. */
-export const caller = (h: THarness) => (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object | string) =>
-  h.app.inject({
-    method,
-    url,
-    payload,
-    headers: { ...(cookie ? { cookie } : {}), ...(typeof payload === 'string' ? { 'content-type': 'text/csv' } : {}) },
-  });
+export const caller =
+  (h: THarness) => (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie?: string, payload?: object | string) =>
+    h.app.inject({
+      method,
+      url,
+      payload,
+      headers: { ...(cookie ? { cookie } : {}), ...(typeof payload === 'string' ? { 'content-type': 'text/csv' } : {}) },
+    });
 
 /** A district panchayat election run by a fresh district unit linked to Muzaffarnagar (UP). */
 export const districtElection = async (h: THarness, admin: string, year = 2026) => {
