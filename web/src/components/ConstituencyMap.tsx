@@ -11,6 +11,13 @@ import { useShapes } from './constituency-map/useShapes';
 // ECharts is a few hundred kB: only pages that show a map download it.
 const MapChart = lazy(() => import('./constituency-map/MapChart').then((m) => ({ default: m.MapChart })));
 
+/** A short stable name for a subset of areas (ECharts keeps maps by name). */
+const mapKey = (s: string): string => {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+};
+
 export type TMapArea = { code: string; name: string; value: number | null };
 
 export type TConstituencyMapProps = {
@@ -18,6 +25,8 @@ export type TConstituencyMapProps = {
   kind: TGeoShapeKind;
   /** One state (S24), or all of India when omitted. */
   state?: string;
+  /** Draw only these areas (e.g. the ACs of one PC); all of the kind and state when omitted. */
+  only?: string[];
   /** code (S24-PC-3) → value. Areas without one are grey ("no data"). Omit for a plain map. */
   values?: Record<string, number>;
   /** sequential (default) for shares and counts; diverging (symmetric around 0) for swing. */
@@ -44,6 +53,7 @@ export type TConstituencyMapProps = {
 export const ConstituencyMap = ({
   kind,
   state,
+  only,
   values,
   scale = 'sequential',
   min,
@@ -56,7 +66,14 @@ export const ConstituencyMap = ({
 }: TConstituencyMapProps) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  const shapes = useShapes(kind, state ?? null);
+  const fetched = useShapes(kind, state ?? null);
+  const onlyKey = only ? [...only].sort().join(',') : '';
+  const data = useMemo(() => {
+    if (!fetched.data || !onlyKey) return fetched.data;
+    const keep = new Set(onlyKey.split(','));
+    return { ...fetched.data, features: fetched.data.features.filter((f) => keep.has(f.properties.code)) };
+  }, [fetched.data, onlyKey]);
+  const shapes = { ...fetched, data };
   const range = useMemo(() => scaleRange(Object.values(values ?? {}), scale, { min, max }), [values, scale, min, max]);
   const names = useMemo(
     () => new Map((shapes.data?.features ?? []).map((f) => [f.properties.code, displayName(f.properties, lang)])),
@@ -80,7 +97,7 @@ export const ConstituencyMap = ({
       </Center>
     );
   }
-  if (shapes.isError) return <ErrorState error={shapes.error} onRetry={() => void shapes.refetch()} />;
+  if (shapes.isError || !shapes.data) return <ErrorState error={shapes.error} onRetry={() => void shapes.refetch()} />;
   if (shapes.data.features.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="constituency-map-empty">
@@ -103,7 +120,7 @@ export const ConstituencyMap = ({
         }
       >
         <MapChart
-          mapName={`samiti-${kind}-${state ?? 'IN'}`}
+          mapName={`samiti-${kind}-${state ?? 'IN'}${onlyKey ? `-${mapKey(onlyKey)}` : ''}`}
           shapes={shapes.data}
           values={values}
           range={range}

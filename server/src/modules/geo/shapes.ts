@@ -18,12 +18,13 @@ type TShapeFile = { version: number; kind: TGeoShapeKind; features: { code: stri
 /** A map ready to send: the GeoJSON bytes, gzipped once, and an ETag that changes only with them. */
 export type TServedShapes = { etag: string; json: Buffer; gzip: Buffer; features: number };
 
-const files = new Map<TGeoShapeKind, TShapeFile>();
+const files = new Map<string, TShapeFile>();
 const readShapeFile = (kind: TGeoShapeKind, dir: string): TShapeFile => {
-  const hit = files.get(kind);
+  const name = path.join(dir, `shapes-${kind}.json`);
+  const hit = files.get(name);
   if (hit) return hit;
-  const file = JSON.parse(fs.readFileSync(path.join(dir, `shapes-${kind}.json`), 'utf8')) as TShapeFile;
-  files.set(kind, file);
+  const file = JSON.parse(fs.readFileSync(name, 'utf8')) as TShapeFile;
+  files.set(name, file);
   return file;
 };
 

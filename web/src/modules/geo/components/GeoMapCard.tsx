@@ -12,12 +12,14 @@ export type TGeoMapLayer = { kind: TGeoShapeKind; label: string; values?: Record
 export const GeoMapCard = ({
   title,
   state,
+  only,
   layers,
   layer,
   onLayer,
 }: {
   title: string;
   state?: string;
+  only?: string[];
   layers: TGeoMapLayer[];
   layer: TGeoShapeKind;
   onLayer?: (kind: TGeoShapeKind) => void;
@@ -45,6 +47,7 @@ export const GeoMapCard = ({
         key={`${current.kind}-${state ?? 'IN'}`}
         kind={current.kind}
         state={state}
+        only={only}
         values={current.values}
         legendTitle={current.legendTitle}
         onSelect={(code) => navigate(geoPath(code))}

@@ -1,13 +1,14 @@
 import type { TGeoAc } from '@samiti/common';
 import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { useGeoAcs, useGeoPcs, useGeoStates } from '../hooks/useGeo';
 import { GeoBreadcrumbs } from './GeoBreadcrumbs';
+import { GeoMapCard } from './GeoMapCard';
 import { GeoSearchBox } from './GeoSearchBox';
 import { GeoTable, type TGeoColumn } from './GeoTable';
 import { HindiName } from './HindiName';
@@ -31,6 +32,8 @@ export const GeoPcPage = () => {
   const title = t('geo.acsTitle', { pc: pcName });
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
+  const acCodes = useMemo(() => (acs.data ?? []).map((a) => a.code), [acs.data]);
+  const acValues = useMemo(() => Object.fromEntries((acs.data ?? []).map((a) => [a.code, a.pollingStationCount])), [acs.data]);
   const rowKey = (a: TGeoAc) => a.code;
   useEffect(() => {
     if (!highlightAc || !acs.data) return;
@@ -61,6 +64,15 @@ export const GeoPcPage = () => {
         {title}
       </Title>
       <GeoSearchBox />
+      {acCodes.length > 0 && (
+        <GeoMapCard
+          title={t('map.pcTitle', { pc: pcName })}
+          state={state}
+          only={acCodes}
+          layers={[{ kind: 'ac', label: t('map.layerAc'), values: acValues, legendTitle: t('map.legendPollingStations') }]}
+          layer="ac"
+        />
+      )}
       <GeoTable
         rows={acs.data}
         isPending={acs.isPending}
