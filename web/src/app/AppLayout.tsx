@@ -18,6 +18,13 @@ const NavItems = () => {
       isActive: (path: string) => path.startsWith('/drives') || path.startsWith('/sms-outbox'),
     },
     {
+      to: '/trainings',
+      label: t('training.nav'),
+      testId: 'nav-trainings',
+      isActive: (path: string) => path.startsWith('/trainings') || path.startsWith('/training-sessions'),
+    },
+    { to: '/tours', label: t('tours.nav'), testId: 'nav-tours', isActive: (path: string) => path.startsWith('/tours') },
+    {
       to: '/elections',
       label: t('elections.nav'),
       testId: 'nav-elections',

@@ -8,6 +8,11 @@ import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
 import { ElectionPage } from '../modules/elections/components/ElectionPage';
 import { ElectionsPage } from '../modules/elections/components/ElectionsPage';
 import { SeatPage } from '../modules/elections/components/SeatPage';
+import { TourPage } from '../modules/tours/components/TourPage';
+import { ToursPage } from '../modules/tours/components/ToursPage';
+import { CoursePage } from '../modules/training/components/CoursePage';
+import { SessionPage } from '../modules/training/components/SessionPage';
+import { TrainingsPage } from '../modules/training/components/TrainingsPage';
 import { ImportPage } from '../modules/imports/components/ImportPage';
 import { MeetingPage } from '../modules/meetings/components/MeetingPage';
 import { DrivePage } from '../modules/membership/components/DrivePage';
@@ -40,6 +45,11 @@ export const createRouter = () =>
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'drives', element: <DrivesPage /> },
             { path: 'drives/:id', element: <DrivePage /> },
+            { path: 'trainings', element: <TrainingsPage /> },
+            { path: 'trainings/:id', element: <CoursePage /> },
+            { path: 'training-sessions/:id', element: <SessionPage /> },
+            { path: 'tours', element: <ToursPage /> },
+            { path: 'tours/:id', element: <TourPage /> },
             { path: 'meetings/:id', element: <MeetingPage /> },
             { path: 'sms-outbox', element: <SmsOutboxPage /> },
             { path: 'elections', element: <ElectionsPage /> },

@@ -11,13 +11,15 @@ import { formatDate } from '../../../lib/format';
 import { usePersonTenures } from '../../posts/hooks/usePosts';
 import { TenureTable } from '../../posts/components/TenureTable';
 import { currentFirst } from '../../posts/slots';
+import { LeaderToursCalendar } from '../../tours/components/Calendars';
+import { PersonTrainings } from '../../training/components/PersonTrainings';
 import { HistoryView, type TValueFormatter } from '../../units/components/HistoryList';
 import { usePerson, usePersonHistory } from '../hooks/usePerson';
 import { personName } from '../names';
 import { MergedBanner } from './MergedBanner';
 import { PersonHeader } from './PersonHeader';
 
-type TTab = 'posts' | 'history';
+type TTab = 'posts' | 'training' | 'history';
 
 const PersonTenures = ({ personId }: { personId: number }) => {
   const { t } = useTranslation();
@@ -70,7 +72,8 @@ const PersonView = ({ person }: { person: TPerson }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const [params, setParams] = useSearchParams();
-  const tab: TTab = params.get('tab') === 'history' ? 'history' : 'posts';
+  const requested = params.get('tab');
+  const tab: TTab = requested === 'history' || requested === 'training' ? requested : 'posts';
   useDocumentTitle(`${personName(person, lang) || t('people.unnamed')} · ${t('app.name')}`);
 
   return (
@@ -82,10 +85,13 @@ const PersonView = ({ person }: { person: TPerson }) => {
           {t('people.deletedNotice')}
         </Alert>
       )}
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(v === 'history' || v === 'training' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="posts" data-testid="person-tab-posts">
             {t('people.tabPosts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="training" data-testid="person-tab-training">
+            {t('training.personTab')}
           </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="person-tab-history">
             {t('people.tabHistory')}
@@ -93,6 +99,12 @@ const PersonView = ({ person }: { person: TPerson }) => {
         </Tabs.List>
         <Tabs.Panel value="posts" pt="md">
           <PersonTenures personId={person.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="training" pt="md">
+          <Stack gap="md">
+            <PersonTrainings personId={person.id} />
+            <LeaderToursCalendar personId={person.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <PersonHistory personId={person.id} />

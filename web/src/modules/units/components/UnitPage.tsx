@@ -10,6 +10,8 @@ import { NotFoundPage } from '../../../app/NotFoundPage';
 import { MeetingsPanel } from '../../meetings/components/MeetingsPanel';
 import { PeoplePanel } from '../../people/components/PeoplePanel';
 import { PostsPanel } from '../../posts/components/PostsPanel';
+import { UnitToursCalendar } from '../../tours/components/Calendars';
+import { TrainingCoverage } from '../../training/components/TrainingCoverage';
 import { useUnit } from '../hooks/useUnit';
 import { ChildrenPanel } from './ChildrenPanel';
 import { HistoryList } from './HistoryList';
@@ -18,7 +20,7 @@ import { UnitHeader } from './UnitHeader';
 import { UnitPageSkeleton } from './UnitPageSkeleton';
 import { UnitSearchBox } from './UnitSearchBox';
 
-const TABS = ['children', 'posts', 'people', 'meetings', 'history'] as const;
+const TABS = ['children', 'posts', 'people', 'meetings', 'training', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TTab => TABS.includes(value as TTab);
@@ -62,6 +64,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
           <Tabs.Tab value="meetings" data-testid="tab-meetings">
             {t('meetings.tab')}
           </Tabs.Tab>
+          <Tabs.Tab value="training" data-testid="tab-training">
+            {t('training.unitTab')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">
             {t('units.tabHistory')}
           </Tabs.Tab>
@@ -77,6 +82,12 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
         </Tabs.Panel>
         <Tabs.Panel value="meetings" pt="md">
           <MeetingsPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="training" pt="md">
+          <Stack gap="md">
+            <TrainingCoverage unitId={unit.id} />
+            <UnitToursCalendar unitId={unit.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryList unitId={unit.id} />

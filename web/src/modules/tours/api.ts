@@ -1,0 +1,37 @@
+import type { TCalendar, TConflict, THistoryEntry, TStop, TStopCreateInput, TStopPatch, TStopReportBody, TTour, TTourCreate, TTourDetail, TTourPatch } from '@samiti/common';
+import { ApiError, api, apiUrl } from '../../lib/api';
+
+export type TTourPage = { items: TTour[]; nextCursor: string | null };
+export type TTourFilter = { from: string; to: string };
+
+export const tourKeys = {
+  all: ['tours'] as const,
+  list: (f: TTourFilter) => ['tours', 'list', f] as const,
+  detail: (id: number) => ['tours', id] as const,
+  unitCalendar: (unitId: number, month: string) => ['tours', 'calendar', 'unit', unitId, month] as const,
+  leaderCalendar: (personId: number, month: string) => ['tours', 'calendar', 'leader', personId, month] as const,
+  history: (path: string) => ['tours', 'history', path] as const,
+};
+
+export const TOURS_PAGE_SIZE = 30;
+
+export const fetchTours = (f: TTourFilter, cursor: string | null, signal?: AbortSignal) =>
+  api<TTourPage>('/tours', { query: { from: f.from || undefined, to: f.to || undefined, limit: TOURS_PAGE_SIZE, cursor }, signal });
+export const fetchTour = (id: number, signal?: AbortSignal) => api<TTourDetail>(`/tours/${id}`, { signal });
+export const createTour = (body: TTourCreate) => api<TTour>('/tours', { method: 'POST', body });
+export const updateTour = (id: number, body: TTourPatch) => api<TTour>(`/tours/${id}`, { method: 'PATCH', body });
+export const addStop = (tourId: number, body: TStopCreateInput) => api<TStop>(`/tours/${tourId}/stops`, { method: 'POST', body });
+export const updateStop = (id: number, body: TStopPatch) => api<TStop>(`/tour-stops/${id}`, { method: 'PATCH', body });
+export const reportStop = (id: number, body: TStopReportBody) => api<TStop>(`/tour-stops/${id}/report`, { method: 'POST', body });
+export const fetchUnitCalendar = (unitId: number, range: { from: string; to: string }, signal?: AbortSignal) =>
+  api<TCalendar>(`/units/${unitId}/tours`, { query: range, signal });
+export const fetchLeaderCalendar = (personId: number, range: { from: string; to: string }, signal?: AbortSignal) =>
+  api<TCalendar>(`/people/${personId}/tours`, { query: range, signal });
+export const fetchTourHistory = (path: string, signal?: AbortSignal) => api<{ items: THistoryEntry[] }>(path, { signal }).then((r) => r.items);
+
+/** Where the browser downloads the itinerary (same origin, with the session cookie). */
+export const itineraryUrl = (id: number, kind: 'pdf' | 'ics', lang: string) => apiUrl(`/tours/${id}/itinerary.${kind}`, { lang: lang === 'hi' ? 'hi' : 'en' });
+
+/** The clashes a 409 from adding or moving a stop lists; empty for any other failure. */
+export const conflictsOf = (error: unknown): TConflict[] =>
+  error instanceof ApiError && error.status === 409 && Array.isArray(error.body?.conflicts) ? (error.body.conflicts as TConflict[]) : [];

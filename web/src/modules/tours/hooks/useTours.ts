@@ -1,0 +1,48 @@
+import type { TStopCreateInput, TStopPatch, TStopReportBody, TTourCreate, TTourPatch } from '@samiti/common';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { monthRange } from '../month';
+import {
+  addStop,
+  createTour,
+  fetchLeaderCalendar,
+  fetchTour,
+  fetchTourHistory,
+  fetchTours,
+  fetchUnitCalendar,
+  reportStop,
+  type TTourFilter,
+  tourKeys,
+  updateStop,
+  updateTour,
+} from '../api';
+
+export const useTours = (filter: TTourFilter) => {
+  const query = useInfiniteQuery({
+    queryKey: tourKeys.list(filter),
+    queryFn: ({ pageParam, signal }) => fetchTours(filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
+};
+
+export const useTour = (id: number) => useQuery({ queryKey: tourKeys.detail(id), queryFn: ({ signal }) => fetchTour(id, signal) });
+export const useTourHistory = (path: string) => useQuery({ queryKey: tourKeys.history(path), queryFn: ({ signal }) => fetchTourHistory(path, signal) });
+
+export const useUnitCalendar = (unitId: number, month: string) =>
+  useQuery({ queryKey: tourKeys.unitCalendar(unitId, month), queryFn: ({ signal }) => fetchUnitCalendar(unitId, monthRange(month), signal), placeholderData: keepPreviousData });
+export const useLeaderCalendar = (personId: number, month: string) =>
+  useQuery({ queryKey: tourKeys.leaderCalendar(personId, month), queryFn: ({ signal }) => fetchLeaderCalendar(personId, monthRange(month), signal), placeholderData: keepPreviousData });
+
+/** Any tour write can move stops on several calendars: refresh everything under 'tours'. */
+const useTourMutation = <A, R>(fn: (args: A) => Promise<R>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: tourKeys.all }) });
+};
+
+export const useCreateTour = () => useTourMutation((body: TTourCreate) => createTour(body));
+export const useUpdateTour = (id: number) => useTourMutation((body: TTourPatch) => updateTour(id, body));
+export const useAddStop = (tourId: number) => useTourMutation((body: TStopCreateInput) => addStop(tourId, body));
+export const useUpdateStop = (id: number) => useTourMutation((body: TStopPatch) => updateStop(id, body));
+export const useReportStop = (id: number) => useTourMutation((body: TStopReportBody) => reportStop(id, body));

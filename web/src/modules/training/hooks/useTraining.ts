@@ -1,0 +1,71 @@
+import type { TCourseCreate, TCoursePatch, TInviteBodyInput, TInvitee, TRsvp, TSessionCreateInput, TSessionPatch, TTrainingAttendance } from '@samiti/common';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  createCourse,
+  createSession,
+  fetchCourse,
+  fetchCourses,
+  fetchCoverage,
+  fetchHistory,
+  fetchInvitees,
+  fetchPersonTrainings,
+  fetchSession,
+  invite,
+  markAttendance,
+  rsvp,
+  type TCourseFilter,
+  type TInviteeFilter,
+  trainingKeys,
+  updateCourse,
+  updateSession,
+} from '../api';
+
+export const useCourses = (filter: TCourseFilter) => {
+  const query = useInfiniteQuery({
+    queryKey: trainingKeys.list(filter),
+    queryFn: ({ pageParam, signal }) => fetchCourses(filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
+};
+
+export const useCourse = (id: number) => useQuery({ queryKey: trainingKeys.course(id), queryFn: ({ signal }) => fetchCourse(id, signal) });
+export const useSession = (id: number) => useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => fetchSession(id, signal) });
+
+export const useInvitees = (id: number, filter: TInviteeFilter) => {
+  const query = useInfiniteQuery({
+    queryKey: trainingKeys.invitees(id, filter),
+    queryFn: ({ pageParam, signal }) => fetchInvitees(id, filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const items: TInvitee[] = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+};
+
+export const usePersonTrainings = (personId: number) =>
+  useQuery({ queryKey: trainingKeys.person(personId), queryFn: ({ signal }) => fetchPersonTrainings(personId, signal) });
+
+export const useCoverage = (unitId: number, courseId: number | null) =>
+  useQuery({ queryKey: trainingKeys.coverage(unitId, courseId), queryFn: ({ signal }) => fetchCoverage(unitId, courseId, signal), placeholderData: keepPreviousData });
+
+/** Any training write can move counts, completion and coverage: refresh everything under 'training'. */
+const useTrainingMutation = <A, R>(fn: (args: A) => Promise<R>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.all }) });
+};
+
+export const useCreateCourse = () => useTrainingMutation((body: TCourseCreate) => createCourse(body));
+export const useUpdateCourse = (id: number) => useTrainingMutation((body: TCoursePatch) => updateCourse(id, body));
+export const useCreateSession = (courseId: number) => useTrainingMutation((body: TSessionCreateInput) => createSession(courseId, body));
+export const useUpdateSession = (id: number) => useTrainingMutation((body: TSessionPatch) => updateSession(id, body));
+export const useInvite = (id: number) => useTrainingMutation((body: TInviteBodyInput) => invite(id, body));
+export const useRsvp = (id: number) => useTrainingMutation((a: { personId: number; response: TRsvp }) => rsvp(id, a.personId, a.response));
+export const useMarkAttendance = (id: number) =>
+  useTrainingMutation((marks: { personId: number; status: TTrainingAttendance }[]) => markAttendance(id, marks));
+
+/** The audit trail of a course (`/trainings/:id/history`) or session (`/training-sessions/:id/history`). */
+export const useTrainingHistory = (path: string) => useQuery({ queryKey: ['training', 'history', path], queryFn: ({ signal }) => fetchHistory(path, signal) });
