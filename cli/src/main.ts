@@ -4,6 +4,7 @@ import {
   AppError,
   DataDirLockedError,
   DEMO_LOGIN,
+  importMembers,
   importPeoplePosts,
   importPollingStations,
   openConfigured,
@@ -11,6 +12,7 @@ import {
   readConfig,
   scaffoldUnits,
   seedDemo,
+  setUserPerson,
   systemCtx,
   createUser,
 } from '@samiti/server';
@@ -98,6 +100,17 @@ booths
     });
   });
 
+const progressPrinter = () => {
+  let last = 0;
+  return (done: number, total: number) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct >= last + 10 || done === total) {
+      last = pct;
+      process.stderr.write(`  writing… ${done}/${total} (${pct}%)\n`);
+    }
+  };
+};
+
 const people = program.command('people').description('people and their posts');
 people
   .command('import')
@@ -115,24 +128,53 @@ people
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.consentDate)) throw new Error('--consent-date must be YYYY-MM-DD');
     const bytes = fs.readFileSync(file);
     await withDatabase('people import', async (ctx) => {
-      let last = 0;
       const r = await importPeoplePosts(ctx, bytes, {
         dryRun: Boolean(opts.dryRun),
         state: opts.state,
         consent: { purpose: opts.consentPurpose, date: opts.consentDate, method },
-        onProgress: (done, total) => {
-          const pct = Math.floor((done / total) * 100);
-          if (pct >= last + 10 || done === total) {
-            last = pct;
-            process.stderr.write(`  writing… ${done}/${total} (${pct}%)\n`);
-          }
-        },
+        onProgress: progressPrinter(),
       });
       if (reportedErrors(r)) return;
       const verb = r.dryRun ? 'would import' : 'imported';
       console.log(`${verb} ${r.rows} rows: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.appointments} appointments (${r.alreadyHolding} already held)`);
     });
   });
+
+const members = program.command('members').description('members of membership drives');
+members
+  .command('import')
+  .argument('<file>', 'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), name, mobile[, EPIC, gender, birth year, enroller mobile, enrolled date, status, verified by]; English or Hindi headings')
+  .requiredOption('--drive <id>', 'the membership drive to enrol them into', positiveInt)
+  .option('--consent-purpose <text>', 'what new people in the file consented to', 'party membership')
+  .option('--consent-date <YYYY-MM-DD>', 'when consent was collected (default: today)')
+  .option('--consent-method <method>', 'written | verbal | online | sms-otp', 'written')
+  .option('--state <code>', 'state code for rows that give AC and part numbers without a state', stateCode)
+  .option('--dry-run', 'check and count only; write nothing')
+  .description('enrol the members of a sheet into a drive, all or nothing')
+  .action(
+    async (file: string, opts: { drive: number; consentPurpose: string; consentDate?: string; consentMethod: string; state?: string; dryRun?: boolean }) => {
+      if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+      const method = opts.consentMethod as (typeof CONSENT_METHODS)[number];
+      if (!CONSENT_METHODS.includes(method)) throw new Error(`--consent-method must be one of ${CONSENT_METHODS.join(', ')}`);
+      const date = opts.consentDate ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('--consent-date must be YYYY-MM-DD');
+      const bytes = fs.readFileSync(file);
+      await withDatabase('members import', async (ctx) => {
+        const r = await importMembers(ctx, bytes, {
+          dryRun: Boolean(opts.dryRun),
+          driveId: opts.drive,
+          state: opts.state,
+          consent: { purpose: opts.consentPurpose, date, method },
+          onProgress: progressPrinter(),
+        });
+        if (reportedErrors(r)) return;
+        const verb = r.dryRun ? 'would enrol' : 'enrolled';
+        console.log(
+          `${verb} ${r.enrolments} of ${r.rows} rows into drive ${opts.drive}: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.alreadyMembers} already members`,
+        );
+      });
+    },
+  );
 
 const users = program.command('users').description('logins and their roles');
 users
@@ -147,7 +189,8 @@ users
   .option('--wing <key>', 'without --unit: the wing whose national unit the role covers', 'main')
   .option('--display-name <name>')
   .option('--locale <locale>', 'en or hi', 'en')
-  .action(async (opts: { username: string; password: string; role: TRole; unit?: number; wing: string; displayName?: string; locale: string }) =>
+  .option('--person <id>', 'the person this login is (their assignments reach them)', positiveInt)
+  .action(async (opts: { username: string; password: string; role: TRole; unit?: number; wing: string; displayName?: string; locale: string; person?: number }) =>
     withDatabase('users create', async (ctx) => {
       if (opts.password.length < 8) throw new Error('the password must have at least 8 characters');
       const u = await createUser(ctx, {
@@ -160,6 +203,10 @@ users
         locale: opts.locale === 'hi' ? 'hi' : 'en',
       });
       console.log(`created user ${u.username} (id ${u.id}) as ${u.role}${u.unitId ? ` over unit ${u.unitId}` : ''}`);
+      if (opts.person !== undefined) {
+        await setUserPerson(ctx, u.id, opts.person);
+        console.log(`user ${u.username} is person ${opts.person}`);
+      }
     }),
   );
 

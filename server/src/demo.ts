@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TCtx } from './context';
 import { importPollingStations } from './modules/geo/polling-stations';
 import { createUser } from './modules/auth/users';
+import { seedDirectivesDemo } from './modules/directives/demo';
 import { seedMeetingsDemo } from './modules/meetings/demo';
 import { createUnit, updateUnit } from './modules/units/operations';
 import { scaffoldUnits } from './modules/units/scaffold';
@@ -64,5 +65,6 @@ export const seedDemo = async (ctx: TCtx) => {
   const mznPresident = await createUser(ctx, { username: 'mzn-president', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar district president', locale: 'hi', role: 'office-bearer', unitId: mznDistrict.id });
   await createUser(ctx, { username: 'mzn-viewer', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar viewer', locale: 'hi', role: 'viewer', unitId: mznDistrict.id });
   await seedMeetingsDemo(ctx, { districtId: mznDistrict.id, organiserUserId: mznPresident.id });
+  await seedDirectivesDemo(ctx, { districtId: mznDistrict.id, presidentUserId: mznPresident.id, password: DEMO_LOGIN.password });
   return scaffold;
 };
