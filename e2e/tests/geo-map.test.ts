@@ -53,6 +53,10 @@ describe('constituency maps on the geography pages', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.45);
     await page.waitForURL(/\/geo\/S24\/pc\/\d+$/);
     await page.getByTestId('geo-acs').waitFor();
+    // The seat's page maps just its assembly seats.
+    await page.getByTestId('constituency-map-canvas').waitFor();
+    await expect.poll(canvasColours, { timeout: 20_000 }).toBeGreaterThan(3);
+    await page.getByTestId('geo-map').screenshot({ path: path.join(SHOTS, 'map-pc-acs-hi.png') });
   });
   it('draws the PC map of India', async () => {
     await page.goto(`${server.url}/geo`);
