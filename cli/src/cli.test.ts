@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lockDataDir } from '@samiti/server';
+import { lockDataDir, openDatabase } from '@samiti/server';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/samiti.mjs');
@@ -45,7 +46,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
     const committee = path.join(dataDir, 'committee.csv');
     fs.writeFileSync(committee, 'विधानसभा,बूथ,पद,नाम,मोबाइल\n157,108,अध्यक्ष,रमेश,9876500001\n157,108,BLA,Suresh,9876500002\n');
     const consent = ['--consent-purpose', 'booth committee records', '--consent-date', '2026-10-01'];
-    expect(samiti('people', 'import', committee, '--state', 'S10', '--dry-run', ...consent).out).toContain('would import 2 rows: 2 new people');
+    expect(samiti('people', 'import', committee, '--state', 'S10', '--dry-run', ...consent).out).toContain(
+      'would import 2 rows: 2 new people',
+    );
     expect(samiti('people', 'import', committee, '--state', 'S10', ...consent).out).toContain('imported 2 rows: 2 new people');
     const again = samiti('people', 'import', committee, '--state', 'S10', '--consent-purpose', 'x', '--consent-date', '2026-10-01');
     expect(again.out).toContain('2 matched');
@@ -60,6 +63,28 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('already exists');
     expect(samiti('users', 'create', '--username', 'x', '--password', 'long-password', '--role', 'king').code).not.toBe(0);
+  });
+
+  it('imports members into a drive: a dry run, the real run, then everyone already a member', { timeout: 180_000 }, async () => {
+    // No CLI command makes drives; one is written straight into the (closed) embedded database.
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+    const { rows } = await sql<{ id: number }>`
+      insert into membership_drive (unit_id, name, starts_on, ends_on)
+      select root_unit_id, 'CLI drive', current_date - 1, current_date + 30 from wing where key = 'main' returning id`.execute(database.db);
+    await database.close();
+    const driveId = String(rows[0]?.id);
+    const sheet = path.join(dataDir, 'members.csv');
+    fs.writeFileSync(sheet, 'विधानसभा,बूथ,नाम,मोबाइल,स्थिति,सत्यापन विधि\n157,108,रमेश,9876500001,सत्यापित,ओटीपी\n157,108,Anita,9876500101,,\n');
+    const dry = samiti('members', 'import', sheet, '--drive', driveId, '--state', 'S10', '--dry-run');
+    expect(dry.out).toContain('would enrol 2 of 2 rows into drive');
+    expect(dry.out).toContain('1 new people, 1 matched');
+    expect(samiti('members', 'import', sheet, '--drive', driveId, '--state', 'S10').out).toContain('enrolled 2 of 2 rows');
+    expect(samiti('members', 'import', sheet, '--drive', driveId, '--state', 'S10').out).toContain(
+      'enrolled 0 of 2 rows into drive ' + driveId + ': 0 new people, 2 matched to people already on file, 2 already members',
+    );
+    const missing = samiti('members', 'import', sheet, '--drive', '99999', '--state', 'S10');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('99999');
   });
 
   it('refuses to open the data directory while another process holds it', () => {

@@ -78,7 +78,9 @@ units
     withDatabase('units scaffold', async (ctx) => {
       const started = Date.now();
       const r = await scaffoldUnits(ctx, { state: opts.state, wing: opts.wing });
-      console.log(`created ${r.states} state, ${r.districts} district, ${r.assemblies} assembly and ${r.booths} booth units in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `created ${r.states} state, ${r.districts} district, ${r.assemblies} assembly and ${r.booths} booth units in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }),
   );
 
@@ -96,7 +98,9 @@ booths
       const r = await importPollingStations(ctx, bytes, { defaultState: opts.state, dryRun: opts.dryRun });
       if (reportedErrors(r)) return;
       const verb = r.dryRun ? 'would import' : 'imported';
-      console.log(`${verb} ${r.rows} rows: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.mergedDuplicates} duplicate rows merged`);
+      console.log(
+        `${verb} ${r.rows} rows: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.mergedDuplicates} duplicate rows merged`,
+      );
     });
   });
 
@@ -114,36 +118,49 @@ const progressPrinter = () => {
 const people = program.command('people').description('people and their posts');
 people
   .command('import')
-  .argument('<file>', 'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), post, name, mobile[, EPIC, gender, birth year, start date]; English or Hindi headings')
+  .argument(
+    '<file>',
+    'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), post, name, mobile[, EPIC, gender, birth year, start date]; English or Hindi headings',
+  )
   .requiredOption('--consent-purpose <text>', 'what the people in the file consented to')
   .requiredOption('--consent-date <YYYY-MM-DD>', 'when consent was collected')
   .option('--consent-method <method>', 'written | verbal | online | sms-otp', 'written')
   .option('--state <code>', 'state code for rows that give AC and part numbers without a state', stateCode)
   .option('--dry-run', 'check and count only; write nothing')
   .description('import people and appoint them to posts, all or nothing')
-  .action(async (file: string, opts: { consentPurpose: string; consentDate: string; consentMethod: string; state?: string; dryRun?: boolean }) => {
-    if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
-    const method = opts.consentMethod as (typeof CONSENT_METHODS)[number];
-    if (!CONSENT_METHODS.includes(method)) throw new Error(`--consent-method must be one of ${CONSENT_METHODS.join(', ')}`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.consentDate)) throw new Error('--consent-date must be YYYY-MM-DD');
-    const bytes = fs.readFileSync(file);
-    await withDatabase('people import', async (ctx) => {
-      const r = await importPeoplePosts(ctx, bytes, {
-        dryRun: Boolean(opts.dryRun),
-        state: opts.state,
-        consent: { purpose: opts.consentPurpose, date: opts.consentDate, method },
-        onProgress: progressPrinter(),
+  .action(
+    async (
+      file: string,
+      opts: { consentPurpose: string; consentDate: string; consentMethod: string; state?: string; dryRun?: boolean },
+    ) => {
+      if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+      const method = opts.consentMethod as (typeof CONSENT_METHODS)[number];
+      if (!CONSENT_METHODS.includes(method)) throw new Error(`--consent-method must be one of ${CONSENT_METHODS.join(', ')}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.consentDate)) throw new Error('--consent-date must be YYYY-MM-DD');
+      const bytes = fs.readFileSync(file);
+      await withDatabase('people import', async (ctx) => {
+        const r = await importPeoplePosts(ctx, bytes, {
+          dryRun: Boolean(opts.dryRun),
+          state: opts.state,
+          consent: { purpose: opts.consentPurpose, date: opts.consentDate, method },
+          onProgress: progressPrinter(),
+        });
+        if (reportedErrors(r)) return;
+        const verb = r.dryRun ? 'would import' : 'imported';
+        console.log(
+          `${verb} ${r.rows} rows: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.appointments} appointments (${r.alreadyHolding} already held)`,
+        );
       });
-      if (reportedErrors(r)) return;
-      const verb = r.dryRun ? 'would import' : 'imported';
-      console.log(`${verb} ${r.rows} rows: ${r.newPeople} new people, ${r.matchedPeople} matched to people already on file, ${r.appointments} appointments (${r.alreadyHolding} already held)`);
-    });
-  });
+    },
+  );
 
 const members = program.command('members').description('members of membership drives');
 members
   .command('import')
-  .argument('<file>', 'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), name, mobile[, EPIC, gender, birth year, enroller mobile, enrolled date, status, verified by]; English or Hindi headings')
+  .argument(
+    '<file>',
+    'CSV (UTF-8) or XLSX: unit (unit id, booth code, or AC + part), name, mobile[, EPIC, gender, birth year, enroller mobile, enrolled date, status, verified by]; English or Hindi headings',
+  )
   .requiredOption('--drive <id>', 'the membership drive to enrol them into', positiveInt)
   .option('--consent-purpose <text>', 'what new people in the file consented to', 'party membership')
   .option('--consent-date <YYYY-MM-DD>', 'when consent was collected (default: today)')
@@ -152,7 +169,10 @@ members
   .option('--dry-run', 'check and count only; write nothing')
   .description('enrol the members of a sheet into a drive, all or nothing')
   .action(
-    async (file: string, opts: { drive: number; consentPurpose: string; consentDate?: string; consentMethod: string; state?: string; dryRun?: boolean }) => {
+    async (
+      file: string,
+      opts: { drive: number; consentPurpose: string; consentDate?: string; consentMethod: string; state?: string; dryRun?: boolean },
+    ) => {
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       const method = opts.consentMethod as (typeof CONSENT_METHODS)[number];
       if (!CONSENT_METHODS.includes(method)) throw new Error(`--consent-method must be one of ${CONSENT_METHODS.join(', ')}`);
@@ -190,24 +210,34 @@ users
   .option('--display-name <name>')
   .option('--locale <locale>', 'en or hi', 'en')
   .option('--person <id>', 'the person this login is (their assignments reach them)', positiveInt)
-  .action(async (opts: { username: string; password: string; role: TRole; unit?: number; wing: string; displayName?: string; locale: string; person?: number }) =>
-    withDatabase('users create', async (ctx) => {
-      if (opts.password.length < 8) throw new Error('the password must have at least 8 characters');
-      const u = await createUser(ctx, {
-        username: opts.username,
-        password: opts.password,
-        role: opts.role,
-        unitId: opts.unit,
-        wing: opts.wing,
-        displayName: opts.displayName,
-        locale: opts.locale === 'hi' ? 'hi' : 'en',
-      });
-      console.log(`created user ${u.username} (id ${u.id}) as ${u.role}${u.unitId ? ` over unit ${u.unitId}` : ''}`);
-      if (opts.person !== undefined) {
-        await setUserPerson(ctx, u.id, opts.person);
-        console.log(`user ${u.username} is person ${opts.person}`);
-      }
-    }),
+  .action(
+    async (opts: {
+      username: string;
+      password: string;
+      role: TRole;
+      unit?: number;
+      wing: string;
+      displayName?: string;
+      locale: string;
+      person?: number;
+    }) =>
+      withDatabase('users create', async (ctx) => {
+        if (opts.password.length < 8) throw new Error('the password must have at least 8 characters');
+        const u = await createUser(ctx, {
+          username: opts.username,
+          password: opts.password,
+          role: opts.role,
+          unitId: opts.unit,
+          wing: opts.wing,
+          displayName: opts.displayName,
+          locale: opts.locale === 'hi' ? 'hi' : 'en',
+        });
+        console.log(`created user ${u.username} (id ${u.id}) as ${u.role}${u.unitId ? ` over unit ${u.unitId}` : ''}`);
+        if (opts.person !== undefined) {
+          await setUserPerson(ctx, u.id, opts.person);
+          console.log(`user ${u.username} is person ${opts.person}`);
+        }
+      }),
   );
 
 program
