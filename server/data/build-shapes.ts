@@ -16,17 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  dissolve,
-  labelPoint,
-  orientShape,
-  type TPoint,
-  type TShape,
-  quantise,
-  quantiseShape,
-  shapeArea,
-  simplifyLayer,
-} from './shapes-lib';
+import { dissolve, labelPoint } from './shapes-area';
+import { orientShape, quantise, quantiseShape, shapeArea, simplifyLayer, type TPoint, type TShape } from './shapes-lib';
 import { encodeRing } from '../src/modules/geo/shape-codec';
 import { acCodeFor, type TGeoIndex, pcCodeFor, sameName, sortCodes } from './shapes-match';
 

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRing, encodeRing } from '../src/modules/geo/shape-codec';
-import {
-  centroid,
-  dissolve,
-  douglasPeucker,
-  labelPoint,
-  orientShape,
-  pointInShape,
-  quantise,
-  quantiseShape,
-  ringArea,
-  shapeArea,
-  simplifyLayer,
-  type TPoint,
-  type TRing,
-  type TShape,
-} from './shapes-lib';
+import { centroid, dissolve, labelPoint, pointInShape } from './shapes-area';
+import { douglasPeucker, orientShape, quantise, quantiseShape, ringArea, shapeArea, simplifyLayer, type TPoint, type TRing, type TShape } from './shapes-lib';
 import { acCodeFor, compareCodes, pcCodeFor, sameName } from './shapes-match';
 
 /** A closed ring through the given points. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeRing } from '../src/modules/geo/shape-codec';
-import { pointInShape, type TShape } from './shapes-lib';
+import { pointInShape } from './shapes-area';
+import type { TShape } from './shapes-lib';
 
 // The shipped files themselves: coverage, keys and sizes (server/data/build-shapes.ts writes them).
 type TShapeFile = { version: number; kind: string; features: { code: string; state: string; polygons: number[][][] }[] };
