@@ -175,6 +175,7 @@ export type TMeetingInvitee = z.infer<typeof ZMeetingInvitee>;
 
 export const ZMeetingAttendance = z.object({
   meetingId: z.number(),
+  /** GET: every invitee. PUT: only the entries just written (merge them into the list on screen). */
   items: z.array(ZMeetingInvitee),
   counts: ZMeeting.shape.counts,
   canTakeAttendance: z.boolean(),

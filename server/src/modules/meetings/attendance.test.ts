@@ -43,6 +43,8 @@ describe('taking attendance', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().counts).toEqual({ invited: 4, present: 1, absent: 1, excused: 1, walkIns: 0 });
+    // The answer carries the rows just written, not the whole list.
+    expect(res.json().items.map((i: TItem) => i.personId).sort()).toEqual([s.dPres.id, s.dSec.id, s.a1Pres.id].sort());
     const seen = (await call('GET', url, viewer)).json();
     expect(seen.canTakeAttendance).toBe(false);
     const byId = new Map<number, TItem>(seen.items.map((i: TItem) => [i.personId, i]));

@@ -1,7 +1,7 @@
 import { maskPhone, type TMeetingAttendance, type TMeetingAttendanceBody, type TMeetingInvitee } from '@samiti/common';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { TActor, TCtx } from '../../context';
-import type { DB } from '../../db/types';
+import type { DB, MeetingAttendanceTable } from '../../db/types';
 import { invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
@@ -70,29 +70,31 @@ export const toInvitee = (actor: TActor, r: TInviteeRow, history: TMeetingInvite
 };
 
 /** Every invitee with their current attendance and its corrections, newest first. */
-export const listAttendance = async (ctx: Pick<TCtx, 'actor'> & { db: Kysely<DB> }, meetingId: number) => {
-  const [invitees, records] = await Promise.all([
-    selectInvitees(ctx.db, meetingId).execute(),
-    ctx.db
-      .selectFrom('meeting_attendance as a')
-      .leftJoin('app_user as u', 'u.id', 'a.recorded_by')
-      .select(['a.invitee_id', 'a.status', 'a.note', 'a.recorded_at', 'u.display_name'])
-      .where('a.meeting_id', '=', meetingId)
-      .orderBy('a.id', 'desc')
-      .execute(),
-  ]);
+export const listAttendance = async (ctx: Pick<TCtx, 'actor'> & { db: Kysely<DB> }, meetingId: number, onlyPeople?: readonly number[]) => {
+  let invitees = selectInvitees(ctx.db, meetingId);
+  let records = ctx.db
+    .selectFrom('meeting_attendance as a')
+    .leftJoin('app_user as u', 'u.id', 'a.recorded_by')
+    .select(['a.invitee_id', 'a.status', 'a.note', 'a.recorded_at', 'u.display_name'])
+    .where('a.meeting_id', '=', meetingId);
+  if (onlyPeople) {
+    invitees = invitees.where('i.person_id', 'in', onlyPeople.length ? [...onlyPeople] : [0]);
+    records = records.where('a.invitee_id', 'in', (eb) => eb.selectFrom('meeting_invitee').select('id').where('meeting_id', '=', meetingId).where('person_id', 'in', onlyPeople.length ? [...onlyPeople] : [0]));
+  }
+  const [inviteeRows, recordRows] = await Promise.all([invitees.execute(), records.orderBy('a.id', 'desc').execute()]);
   const byInvitee = new Map<number, TMeetingInvitee['history']>();
-  for (const a of records) {
+  for (const a of recordRows) {
     const list = byInvitee.get(a.invitee_id) ?? [];
     list.push({ status: a.status, note: a.note, recordedAt: new Date(a.recorded_at).toISOString(), recordedBy: a.display_name });
     byInvitee.set(a.invitee_id, list);
   }
-  return invitees.map((r) => toInvitee(ctx.actor, r, byInvitee.get(r.id)));
+  return inviteeRows.map((r) => toInvitee(ctx.actor, r, byInvitee.get(r.id)));
 };
 
-export const getAttendance = async (ctx: TCtx, id: number): Promise<TMeetingAttendance> => {
+/** Every invitee's attendance, or (after a write) only those of `onlyPeople`, always with the meeting's counts. */
+export const getAttendance = async (ctx: TCtx, id: number, onlyPeople?: readonly number[]): Promise<TMeetingAttendance> => {
   const m = await loadVisibleMeeting(ctx, id);
-  const [items, counts] = await Promise.all([listAttendance(ctx, id), countsFor(ctx.db, [id])]);
+  const [items, counts] = await Promise.all([listAttendance(ctx, id, onlyPeople), countsFor(ctx.db, [id])]);
   return { meetingId: id, items, counts: counts.get(id) ?? EMPTY_COUNTS, canTakeAttendance: meetingActions(ctx.actor, m).canTakeAttendance };
 };
 
@@ -101,7 +103,7 @@ export const getAttendance = async (ctx: TCtx, id: number): Promise<TMeetingAtte
  * current one (a correction never overwrites: the earlier record stays as history). People who
  * were not invited are refused unless flagged as walk-ins; a walk-in may be a new person, created
  * first through the people module (phone/EPIC dedupe, consent; a clash answers 409 with the
- * existing person's id, for the caller to send instead).
+ * existing person's id, for the caller to send instead). Answers with the entries' rows and the counts.
  */
 export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAttendanceBody): Promise<TMeetingAttendance> => {
   // Check the meeting before creating anyone, so a locked meeting leaves no new people behind.
@@ -121,6 +123,7 @@ export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAtte
           .distinctOn('invitee_id')
           .select(['invitee_id', 'status', 'note'])
           .where('meeting_id', '=', id)
+          .where('invitee_id', 'in', [0, ...entries.flatMap((e) => invitees.get(e.personId) ?? [])])
           .orderBy('invitee_id')
           .orderBy('id', 'desc')
           .execute()
@@ -130,6 +133,7 @@ export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAtte
     const people = new Map(strangers.length ? (await selectPeople(trx).where('p.id', 'in', strangers).execute()).map((p) => [p.id, p]) : []);
     const seen = new Set<number>();
     const changes: { personId: number; from: string | null; to: string; note: string | null; walkIn?: true }[] = [];
+    const rows: Insertable<MeetingAttendanceTable>[] = [];
     for (const [i, e] of entries.entries()) {
       const field = `entries.${i}.personId`;
       if (seen.has(e.personId)) throw invalid('MEETING_DUPLICATE_ENTRY', field, { id: e.personId });
@@ -151,13 +155,12 @@ export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAtte
       const note = e.note ?? null;
       const current = latest.get(inviteeId);
       if (current && current.status === e.status && current.note === note) continue;
-      await trx
-        .insertInto('meeting_attendance')
-        .values({ meeting_id: id, invitee_id: inviteeId, status: e.status, note, recorded_by: ctx.actor.userId > 0 ? ctx.actor.userId : null })
-        .execute();
+      rows.push({ meeting_id: id, invitee_id: inviteeId, status: e.status, note, recorded_by: ctx.actor.userId > 0 ? ctx.actor.userId : null });
       changes.push({ personId: e.personId, from: current?.status ?? null, to: e.status, note, ...(invitees.has(e.personId) ? {} : { walkIn: true as const }) });
     }
     if (changes.length > 0) {
+      // One statement for the whole sheet: a district's 2,000 rows must not be 2,000 round trips.
+      await trx.insertInto('meeting_attendance').values(rows).execute();
       await recordAudit(trx, ctx, {
         action: 'meeting.attendance',
         entityType: 'meeting',
@@ -168,5 +171,6 @@ export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAtte
       await trx.updateTable('meeting').set({ updated_at: new Date() }).where('id', '=', id).execute();
     }
   });
-  return getAttendance(ctx, id);
+  // Only the rows just written come back (with the counts): a phone tapping one row of 2,000 gets one.
+  return getAttendance(ctx, id, entries.map((e) => e.personId));
 };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
-import { caller, district, FUTURE, heldMeeting, makeMeeting, meetingBody, PAST } from './test-support';
+import { bulkBoothPresidents, caller, district, FUTURE, heldMeeting, makeMeeting, meetingBody, PAST } from './test-support';
 
 let h: THarness;
 let admin: string;
@@ -70,6 +70,18 @@ describe('creating a meeting', () => {
     const att = (await call('GET', `/api/v1/meetings/${m.id}/attendance`, admin)).json();
     const by = Object.fromEntries(att.items.map((i: { personId: number; source: string }) => [i.personId, i.source]));
     expect(by).toEqual({ [s.a1Pres.id]: 'rule', [s.a1Sec.id]: 'rule', [s.a2Pres.id]: 'rule', [other.id]: 'individual' });
+  });
+});
+
+describe('the size limit', () => {
+  it('refuses rules that would invite more than 5,000 people, writing nothing', async () => {
+    const { district: d, assembly } = await h.chain();
+    await bulkBoothPresidents(h, assembly.id, 5001);
+    const res = await call('POST', '/api/v1/meetings', admin, meetingBody(d.id, { invitees: { includeSelf: false, rules: [{ levels: ['booth'], posts: ['president'] }] } }));
+    expect(res.json()).toMatchObject({ error: 'VALIDATION', field: 'invitees' });
+    expect(res.json().message).toMatch(/5001 people/);
+    expect(await meetingsOf(d.id)).toBe(0);
+    expect((await h.db.selectFrom('meeting_invitee').select('id').execute()).length).toBeLessThan(5001);
   });
 });
 

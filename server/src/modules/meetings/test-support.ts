@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { THarness } from '../../../test/harness';
 import { appoint } from '../posts/operations';
 
@@ -53,3 +54,17 @@ export const makeMeeting = async (h: THarness, cookie: string, unitId: number, e
 /** A held meeting (recorded after the fact), ready for attendance, minutes and resolutions. */
 export const heldMeeting = (h: THarness, cookie: string, unitId: number, extra: object = {}) =>
   makeMeeting(h, cookie, unitId, { status: 'held', startsAt: PAST, ...extra });
+
+/** `n` booths under one unit, each with a president, written in three statements (for size limits). */
+export const bulkBoothPresidents = async (h: THarness, parentId: number, n: number) => {
+  await sql`with s as (select nextval('unit_id_seq') as id, g from generate_series(1, ${n}) g)
+    insert into unit (id, parent_id, wing, level, name, path, depth, sort_key)
+    select s.id, a.id, a.wing, 'booth', 'Bulk booth ' || s.id, a.path || s.id || '/', a.depth + 1, lpad(s.g::text, 6, '0')
+    from s join unit a on a.id = ${parentId}`.execute(h.db);
+  await sql`insert into person (name, phone, home_unit_id, consent_purpose, consent_date, consent_method)
+    select 'Booth president ' || u.id, '+918' || lpad(u.id::text, 9, '0'), u.id, 'test', '2026-01-01', 'written'
+    from unit u where u.parent_id = ${parentId} and u.name like 'Bulk booth %'`.execute(h.db);
+  await sql`insert into tenure (unit_id, post_key, person_id, start_date)
+    select p.home_unit_id, 'president', p.id, '2025-01-01' from person p join unit u on u.id = p.home_unit_id
+    where u.parent_id = ${parentId} and u.name like 'Bulk booth %'`.execute(h.db);
+};

@@ -1,4 +1,4 @@
-import type { TMeeting, TMeetingAttendanceEntryInput, TMeetingCreateInput, TMeetingInviteeSpecInput, TMeetingPatch, TMeetingStatusMove } from '@samiti/common';
+import type { TMeeting, TMeetingAttendance, TMeetingAttendanceEntryInput, TMeetingCreateInput, TMeetingInviteeSpecInput, TMeetingPatch, TMeetingStatusMove } from '@samiti/common';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { personKeys } from '../../people/api';
 import {
@@ -19,6 +19,7 @@ import {
   type TMeetingFilter,
   withdrawResolution,
 } from '../api';
+import { mergeAttendance } from '../attendance';
 
 /** A unit's meetings, 20 at a time; `fetchNextPage` follows the server's cursor. */
 export const useUnitMeetings = (unitId: number, filter: TMeetingFilter) => {
@@ -76,7 +77,8 @@ export const useTakeAttendance = (id: number) => {
   return useMutation({
     mutationFn: (entries: TMeetingAttendanceEntryInput[]) => putAttendance(id, entries),
     onSuccess: async (att) => {
-      queryClient.setQueryData(meetingKeys.attendance(id), att);
+      // The answer holds only the rows just written: merge them (walk-ins go last, as the server orders them).
+      queryClient.setQueryData<TMeetingAttendance>(meetingKeys.attendance(id), (old) => (old ? mergeAttendance(old, att) : old));
       // A walk-in created on the spot is a new person too.
       await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: personKeys.all })]);
     },
