@@ -113,6 +113,8 @@ export const ZStop = z.object({
   coordinator: ZPersonRef.extend({ phone: z.string(), isContactMasked: z.boolean() }).nullable(),
   notes: z.string().nullable(),
   conflicts: z.array(ZConflict),
+  /** Photos of the stop report (ids for GET /api/v1/files/:id), oldest first. */
+  photoFileIds: z.array(z.number()),
   uid: z.string(),
   isCancelled: z.boolean(),
   report: ZStopReport.nullable(),

@@ -21,6 +21,8 @@ export const TOUR_MESSAGES = {
     en: 'The leader cannot be at this stop as planned: {count} conflict(s) with other stops. Change the time, or confirm to save it anyway.',
     hi: 'नेता इस पड़ाव पर तय समय पर नहीं पहुँच सकते: अन्य पड़ावों से {count} टकराव। समय बदलें, या फिर भी सहेजने के लिए पुष्टि करें।',
   },
+  STOP_PHOTOS_FULL: { en: 'A stop can have at most {max} photos.', hi: 'एक पड़ाव की अधिकतम {max} तस्वीरें हो सकती हैं।' },
+  STOP_PHOTO_NOT_FOUND: { en: 'Photo {id} is not one of this stop\'s photos.', hi: 'तस्वीर {id} इस पड़ाव की तस्वीरों में नहीं है।' },
   REPORT_BEFORE_STOP: {
     en: 'A stop can be reported only once it has started.',
     hi: 'पड़ाव की रिपोर्ट उसके शुरू होने के बाद ही दी जा सकती है।',

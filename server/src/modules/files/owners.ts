@@ -1,5 +1,6 @@
 import type { TCtx } from '../../context';
 import { loadVisiblePerson } from '../people/queries';
+import { loadVisibleStop } from '../tours/queries';
 
 /**
  * Who may fetch a file is decided by the record it belongs to: each owner type names the check that
@@ -10,6 +11,10 @@ export const FILE_OWNERS = {
   /** A person's photo: whoever may see the person. */
   person: async (ctx: TCtx, personId: number) => {
     await loadVisiblePerson(ctx, personId);
+  },
+  /** A tour stop report's photo: whoever may see the stop. */
+  tour_stop: async (ctx: TCtx, stopId: number) => {
+    await loadVisibleStop(ctx, stopId);
   },
 } as const satisfies Record<string, (ctx: TCtx, ownerId: number) => Promise<void>>;
 

@@ -56,7 +56,7 @@ export const itineraryHtml = (locale: TLocale, tour: TTourDetail) => {
 /** The itinerary PDF; printing coordinators' phones is audited like an export. */
 export const itineraryPdf = async (ctx: TCtx, id: number, locale: TLocale) => {
   const tour = await getTour(ctx, id);
-  const pdf = await renderPdf(itineraryHtml(locale, tour), { landscape: true, footerText: `${titleIn(locale, tour)} · ${t(locale, 'TOUR_PDF_ITINERARY')}` });
+  const pdf = await renderPdf(itineraryHtml(locale, tour), { footerText: `${titleIn(locale, tour)} · ${t(locale, 'TOUR_PDF_ITINERARY')}` });
   await recordAudit(ctx.db, ctx, { action: 'tour.itinerary.pdf', entityType: 'tour', entityId: id, after: { lang: locale, stops: tour.stops.length } });
   return pdf;
 };

@@ -120,6 +120,8 @@ export const selectStops = (db: Kysely<DB>) =>
       'rep.reported_at',
       'rep.reported_by',
       'rep.earlier',
+      sql<number[] | null>`(select json_agg(f.id order by f.id) from stored_file f
+        where f.owner_type = 'tour_stop' and f.owner_id = s.id and f.deleted_at is null)`.as('photo_ids'),
     ]);
 export type TStopRecord = ReturnType<typeof selectStops> extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;
 
@@ -149,6 +151,7 @@ export const toStop = (actor: TActor, r: TStopRecord): TStop => {
           },
     notes: r.notes,
     conflicts: conflictsOf(r.conflicts),
+    photoFileIds: (typeof r.photo_ids === 'string' ? (JSON.parse(r.photo_ids) as number[]) : (r.photo_ids ?? [])).map(Number),
     uid: r.uid,
     isCancelled,
     report:

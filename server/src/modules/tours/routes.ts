@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
 import { itineraryIcs, itineraryPdf } from './documents';
 import { addStop, createTour, reportStop, updateStop, updateTour } from './operations';
+import { stopPhotoRoutes } from './photo-routes';
 import { getTour, leaderCalendar, listTours, stopHistory, tourHistory, unitCalendar } from './queries';
 
 const tags = ['tours'];
@@ -130,4 +131,7 @@ export const tourRoutes = async (fastify: FastifyInstance) => {
       return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   );
+
+  // Its own plugin: raw image bodies are accepted there only.
+  await fastify.register(stopPhotoRoutes);
 };
