@@ -168,6 +168,13 @@ describe('screening criteria and scores', () => {
     expect(after.totalScore).toBe(11);
     // A screener changing their score replaces it (audited), not adds a second one.
     expect((await call('POST', scoreUrl, s2, { scores: [{ criterionId: work.id, score: 10 }] })).json().totalScore).toBe(13);
+    expect((await call('GET', url)).statusCode).toBe(401);
+    expect((await call('GET', url, viewer)).json().items.map((c: { name: string; maxScore: number }) => [c.name, c.maxScore])).toEqual([
+      ['Work in the area', 10],
+      ['Reach', 5],
+    ]);
+    const outsider = (await h.login('viewer', (await h.chain()).district.id)).cookie;
+    expect((await call('GET', url, outsider)).statusCode).toBe(404);
     const cmp = (await call('GET', `/api/v1/seats/${seat.id}/aspirants`, viewer)).json();
     expect(cmp.criteria.map((c: { name: string }) => c.name)).toEqual(['Work in the area', 'Reach']);
     expect(cmp.items[0]).toMatchObject({ totalScore: 13, actions: { canMove: false, canScore: false }, person: { isContactMasked: true } });

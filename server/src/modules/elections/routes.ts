@@ -38,7 +38,7 @@ import { createElection, createSeat, getElectionSetting, partyRef, setOurParty }
 import { getCoverage, listElections, listSeats, loadElection, toElection } from './queries';
 import { getElectionResults, getSeatResult } from './results';
 import { importResults } from './results-import';
-import { createCriterion, scoreAspirant } from './screening';
+import { createCriterion, listCriteria, scoreAspirant } from './screening';
 import { importSeats } from './seats-import';
 import { normalisePartyName } from './party-names';
 
@@ -166,6 +166,13 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       },
     },
     async (req) => getElectionResults(requireCtx(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/v1/elections/:id/criteria',
+    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZCriterion) }), ...errors } } },
+    async (req) => ({
+      items: await listCriteria(requireCtx(req), req.params.id),
+    }),
   );
   app.post(
     '/api/v1/elections/:id/criteria',

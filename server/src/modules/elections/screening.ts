@@ -84,3 +84,16 @@ export const scoreAspirant = (ctx: TCtx, aspirantId: number, scores: { criterion
     });
     return loadAspirant(ctx, trx, aspirantId);
   });
+
+/** An election's screening criteria in their order. */
+export const listCriteria = async (ctx: TCtx, electionId: number) => {
+  await loadElection(ctx, electionId);
+  const rows = await ctx.db
+    .selectFrom('screening_criterion')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+  return rows.map((c) => ({ id: c.id, name: c.name, nameHi: c.name_hi, maxScore: c.max_score, sort: c.sort }));
+};

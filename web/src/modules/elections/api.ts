@@ -4,6 +4,7 @@ import type {
   TAspirantStage,
   TElection,
   TElectionCreate,
+  TElectionPatch,
   TElectionType,
   TImportReport,
   TPartyRef,
@@ -35,6 +36,7 @@ export const electionKeys = {
   results: (id: number, party: string | null, state: string | null) => ['elections', id, 'results', party, state] as const,
   seatResult: (id: number, party: string | null) => ['elections', 'seat', id, 'result', party] as const,
   aspirants: (id: number) => ['elections', 'seat', id, 'aspirants'] as const,
+  criteria: (id: number) => ['elections', id, 'criteria'] as const,
   setting: ['elections', 'setting'] as const,
   parties: (q: string) => ['elections', 'parties', q] as const,
 };
@@ -80,3 +82,6 @@ export const uploadImport = (electionId: number, kind: TImportKind, file: File, 
     query: { dryRun, state },
     raw: { data: file, contentType: contentType(file) },
   });
+export const updateElection = (id: number, body: TElectionPatch) => api<TElection>(`/elections/${id}`, { method: 'PATCH', body });
+export const fetchCriteria = (id: number, signal?: AbortSignal) =>
+  api<{ items: TCriterion[] }>(`/elections/${id}/criteria`, { signal }).then((r) => r.items);

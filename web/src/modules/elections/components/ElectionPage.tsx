@@ -1,11 +1,14 @@
-import { Badge, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState';
 import { displayName, pickNames } from '../../../lib/names';
 import { useElection } from '../hooks/useElections';
 import { CoveragePanel } from './CoveragePanel';
+import { CriteriaCard } from './CriteriaCard';
+import { EditElectionModal } from './EditElectionModal';
 import { ImportPanel } from './ImportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { SeatsTable } from './SeatsTable';
@@ -21,6 +24,7 @@ export const ElectionPage = () => {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const election = useElection(id);
+  const [editing, setEditing] = useState(false);
   const tab: TTab = isTab(params.get('tab')) ? (params.get('tab') as TTab) : election.data?.isShipped ? 'results' : 'seats';
   useDocumentTitle(`${election.data ? pickNames(election.data, lang).primary : t('elections.title')} · ${t('app.name')}`);
   if (election.isPending) return <Skeleton height={200} />;
@@ -40,6 +44,11 @@ export const ElectionPage = () => {
             {names.primary}
           </Title>
           <Badge variant="light">{t(`elections.types.${e.type}`)}</Badge>
+          {e.actions.canEdit && (
+            <Button size="xs" variant="subtle" onClick={() => setEditing(true)} data-testid="election-edit">
+              {t('elections.edit')}
+            </Button>
+          )}
         </Group>
         <Text size="sm" c="dimmed">
           {[names.secondary, where, String(e.year), t('elections.seatCount', { count: e.seatCount })].filter(Boolean).join(' · ')}
@@ -57,7 +66,10 @@ export const ElectionPage = () => {
           <SeatsTable election={e} />
         </Tabs.Panel>
         <Tabs.Panel value="coverage" pt="md">
-          <CoveragePanel electionId={e.id} />
+          <Stack gap="md">
+            <CoveragePanel electionId={e.id} />
+            <CriteriaCard electionId={e.id} canEdit={e.actions.canEdit} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="results" pt="md">
           <ResultsPanel election={e} />
@@ -66,6 +78,7 @@ export const ElectionPage = () => {
           <ImportPanel election={e} />
         </Tabs.Panel>
       </Tabs>
+      {editing && <EditElectionModal election={e} onClose={() => setEditing(false)} />}
     </Stack>
   );
 };

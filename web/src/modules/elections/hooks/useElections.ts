@@ -1,4 +1,4 @@
-import type { TAspirantCreate, TAspirantStage, TElectionCreate } from '@samiti/common';
+import type { TAspirantCreate, TAspirantStage, TElectionCreate, TElectionPatch } from '@samiti/common';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   addAspirant,
@@ -19,6 +19,7 @@ import {
   scoreAspirant,
   type TElectionFilter,
   type TSeatFilter,
+  updateElection,
 } from '../api';
 
 export const useElections = (f: TElectionFilter) =>
@@ -92,4 +93,8 @@ export const useCreateCriterion = (electionId: number) => {
 export const useSaveSetting = () => {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (party: string | null) => saveSetting(party), onSuccess: refresh });
+};
+export const useUpdateElection = (id: number) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: TElectionPatch) => updateElection(id, body), onSuccess: refresh });
 };
