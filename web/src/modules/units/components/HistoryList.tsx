@@ -43,6 +43,7 @@ const FIELD_KEYS = {
   homeUnitId: 'history.fields.homeUnitId',
   homeUnit: 'history.fields.homeUnit',
   consent: 'history.fields.consent',
+  photoFileId: 'history.fields.photoFileId',
 } as const;
 
 /** Whose history is shown: decides the wording of actions. */
