@@ -1,10 +1,10 @@
 import { api } from '../../lib/api';
-import { importQuery, type TImportJob, type TImportOptions, type TImportReport, uploadContentType } from './upload';
+import { importPath, importQuery, type TImportJob, type TImportOptions, type TImportReport, uploadContentType } from './upload';
 
 export const importKeys = { job: (id: number) => ['imports', id] as const };
 
 const upload = <T>(file: File, options: TImportOptions, dryRun: boolean): Promise<T> =>
-  api<T>('/imports/people-posts', {
+  api<T>(importPath(options.kind), {
     method: 'POST',
     query: importQuery(options, file.name, dryRun),
     raw: { data: file, contentType: uploadContentType(file.name, file.type) },

@@ -18,3 +18,12 @@ export const IMPORT_COLUMNS = [
   { key: 'startDate', headings: ['Start date', 'नियुक्ति तिथि'] },
 ] as const;
 export type TImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
+
+/** The columns of a members sheet: the person's, then who enrolled them, when, and whether they are verified. */
+export const MEMBER_COLUMNS = [
+  ...IMPORT_COLUMNS.filter((c) => c.key !== 'post' && c.key !== 'startDate'),
+  { key: 'enroller', headings: ['Enroller mobile', 'प्रेरक मोबाइल'] },
+  { key: 'enrolledOn', headings: ['Enrolled on', 'सदस्यता तिथि'] },
+  { key: 'status', headings: ['Status', 'स्थिति'] },
+  { key: 'method', headings: ['Verified by', 'सत्यापन विधि'] },
+] as const;

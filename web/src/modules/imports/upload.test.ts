@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   importFieldOf,
+  importPath,
   importQuery,
+  isMembersReport,
   isImportFile,
   jobPercent,
   normalizeStateCode,
   reportOfErrorBody,
+  problemKey,
   uploadContentType,
   validateImport,
   XLSX_TYPE,
@@ -91,5 +94,26 @@ describe('jobPercent and importFieldOf', () => {
     expect(importFieldOf('querystring.state')).toBe('state');
     expect(importFieldOf('file')).toBe('file');
     expect(importFieldOf('querystring.dryRun')).toBeNull();
+  });
+});
+
+describe('members into a drive', () => {
+  const members = { ...options, kind: 'members' as const, driveId: '12' };
+  it('needs the drive, and sends it with the upload to the members path', () => {
+    expect(validateImport(file, members, today)).toEqual({});
+    expect(validateImport(file, { ...members, driveId: '' }, today)).toEqual({ driveId: 'driveRequired' });
+    expect(validateImport(file, { ...members, driveId: '0' }, today)).toEqual({ driveId: 'driveRequired' });
+    expect(problemKey('driveRequired')).toBe('memberImports.driveRequired');
+    expect(problemKey('fileType')).toBe('imports.errors.fileType');
+    expect(importQuery(members, 'm.csv', false)).toMatchObject({ dryRun: false, driveId: 12 });
+    expect(importQuery(options, 'p.csv', false)).not.toHaveProperty('driveId');
+    expect(importPath('members')).toBe('/imports/members');
+    expect(importPath(undefined)).toBe('/imports/people-posts');
+    expect(importFieldOf('querystring.driveId')).toBe('driveId');
+  });
+  it('tells a members report from a people/posts one', () => {
+    const base = { dryRun: true, rows: 1, newPeople: 1, matchedPeople: 0, errors: [] };
+    expect(isMembersReport({ ...base, enrolments: 1, alreadyMembers: 0 })).toBe(true);
+    expect(isMembersReport({ ...base, appointments: 1, alreadyHolding: 0 })).toBe(false);
   });
 });

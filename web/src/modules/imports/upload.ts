@@ -23,8 +23,10 @@ export const uploadContentType = (fileName: string, fileType: string): string =>
 export const isImportFile = (fileName: string, fileType: string): boolean =>
   uploadContentType(fileName, fileType) !== 'application/octet-stream';
 
-export type TImportOptions = { purpose: string; date: string; method: string; state: string };
-export type TImportField = keyof TImportOptions | 'file';
+/** What the file holds: people (with their posts), or members to enrol into a drive. */
+export type TImportKind = 'people-posts' | 'members';
+export type TImportOptions = { purpose: string; date: string; method: string; state: string; kind?: TImportKind; driveId?: string };
+export type TImportField = Exclude<keyof TImportOptions, 'kind'> | 'file';
 /** Each is a key under `imports.errors`. */
 export type TImportProblem =
   | 'fileRequired'
@@ -34,7 +36,12 @@ export type TImportProblem =
   | 'dateInvalid'
   | 'dateFuture'
   | 'methodRequired'
-  | 'stateInvalid';
+  | 'stateInvalid'
+  | 'driveRequired';
+
+/** The i18n key of a problem (the members import's own live under `memberImports`). */
+export const problemKey = (p: TImportProblem) =>
+  p === 'driveRequired' ? ('memberImports.driveRequired' as const) : (`imports.errors.${p}` as const);
 
 const isMethod = (v: string): v is TConsent['method'] => (CONSENT_METHODS as readonly string[]).includes(v);
 const clean = (s: string): string => s.trim().replace(/\s+/g, ' ');
@@ -57,6 +64,7 @@ export const validateImport = (
   if (!isMethod(v.method)) out.method = 'methodRequired';
   const state = normalizeStateCode(v.state);
   if (state && !/^[SU]\d{2}$/.test(state)) out.state = 'stateInvalid';
+  if (v.kind === 'members' && !/^[1-9]\d*$/.test(v.driveId ?? '')) out.driveId = 'driveRequired';
   return out;
 };
 
@@ -68,21 +76,22 @@ export const importQuery = (v: TImportOptions, fileName: string, dryRun: boolean
   consentMethod: v.method,
   state: normalizeStateCode(v.state),
   fileName: fileName.slice(0, 200),
+  ...(v.kind === 'members' ? { driveId: Number(v.driveId) } : {}),
 });
 
+/** The upload's path: people and posts, or members (into the drive the query names). */
+export const importPath = (kind: TImportKind | undefined) => (kind === 'members' ? '/imports/members' : '/imports/people-posts');
+
 export type TImportRowError = { line: number; messages: string[] };
-export type TImportReport = {
-  dryRun: boolean;
-  rows: number;
-  newPeople: number;
-  matchedPeople: number;
-  appointments: number;
-  alreadyHolding: number;
-  errors: TImportRowError[];
-};
+type TReportBase = { dryRun: boolean; rows: number; newPeople: number; matchedPeople: number; errors: TImportRowError[] };
+export type TPeoplePostsReport = TReportBase & { appointments: number; alreadyHolding: number };
+export type TMembersReport = TReportBase & { enrolments: number; alreadyMembers: number };
+export type TImportReport = TPeoplePostsReport | TMembersReport;
+export const isMembersReport = (r: TImportReport): r is TMembersReport => 'enrolments' in r;
 export type TImportStatus = 'queued' | 'running' | 'done' | 'failed';
 export type TImportJob = {
   id: number;
+  kind: TImportKind;
   status: TImportStatus;
   processed: number;
   total: number;
@@ -130,6 +139,8 @@ export const importFieldOf = (serverField: string | undefined): TImportField | n
       return 'method';
     case 'state':
       return 'state';
+    case 'driveId':
+      return 'driveId';
     case 'file':
     case 'body':
       return 'file';

@@ -1,138 +1,50 @@
 import type { TUnit } from '@samiti/common';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Input,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Input, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentFields } from '../../people/components/ConsentFields';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ErrorState } from '../../../components/ErrorState';
 import { ApiError } from '../../../lib/api';
 import { todayIso } from '../../../lib/dates';
 import { errorField, errorText } from '../../../lib/errors';
-import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { scriptLang } from '../../../lib/script';
 import { idParam } from '../../membership/drive';
-import { personKeys } from '../../people/api';
-import { postKeys } from '../../posts/api';
-import { unitKeys } from '../../units/api';
 import { useUnit } from '../../units/hooks/useUnit';
-import { useCheckImport, useImportJob, useStartImport } from '../hooks/useImport';
+import { useCheckImport, useStartImport } from '../hooks/useImport';
 import {
   IMPORT_ACCEPT,
   importFieldOf,
-  isJobFinished,
-  jobPercent,
+  problemKey,
   reportOfErrorBody,
   type TImportField,
-  type TImportJob,
+  type TImportKind,
   type TImportOptions,
   type TImportProblem,
   type TImportReport,
   validateImport,
 } from '../upload';
 import { ImportHelp } from './ImportHelp';
+import { JobStatus } from './ImportJobStatus';
+import { ImportKindFields } from './ImportKindFields';
 import { ImportCounts, ImportRowErrors } from './ImportReport';
-
-const STATUS_COLOR: Record<TImportJob['status'], string> = { queued: 'gray', running: 'blue', done: 'teal', failed: 'red' };
-
-/** The background import: a bar of rows processed, asked again every second, then the outcome. */
-const JobStatus = ({ jobId, unit, onAnother }: { jobId: number; unit: TUnit; onAnother: () => void }) => {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'en';
-  const job = useImportJob(jobId);
-  const data = job.data;
-  const queryClient = useQueryClient();
-  const isDone = data?.status === 'done';
-  // New people and appointments now show in lists, post slots and unit histories.
-  useEffect(() => {
-    if (!isDone) return;
-    void queryClient.invalidateQueries({ queryKey: personKeys.all });
-    void queryClient.invalidateQueries({ queryKey: postKeys.all });
-    void queryClient.invalidateQueries({ queryKey: unitKeys.all });
-  }, [isDone, queryClient]);
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4">
-            {t('imports.jobTitle')}
-          </Title>
-          {data && (
-            <Text component="div" data-testid="import-status" data-status={data.status}>
-              <Badge color={STATUS_COLOR[data.status]} variant="light" size="lg">
-                {t(`imports.statuses.${data.status}`)}
-              </Badge>
-            </Text>
-          )}
-        </Group>
-        {!data && job.isError && <ErrorState error={job.error} onRetry={() => void job.refetch()} />}
-        {!data && !job.isError && <Skeleton height={16} radius="xl" />}
-        {data && (
-          <>
-            <Progress
-              value={jobPercent(data)}
-              size="xl"
-              radius="xl"
-              color={data.status === 'failed' ? 'red' : 'teal'}
-              animated={!isJobFinished(data.status)}
-              aria-label={t('imports.progress', { processed: formatNumber(data.processed, lang), total: formatNumber(data.total, lang) })}
-              data-testid="import-progress"
-            />
-            <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('imports.progress', { processed: formatNumber(data.processed, lang), total: formatNumber(data.total, lang) })}
-            </Text>
-            {data.status === 'done' && (
-              <Alert color="teal" role="status">
-                {t('imports.doneBody')}
-              </Alert>
-            )}
-            {data.status === 'done' && data.report && <ImportCounts report={data.report} />}
-            {data.status === 'failed' && (
-              <Alert color="red" role="alert">
-                <Text size="sm" fw={500}>
-                  {t('imports.failedBody')}
-                </Text>
-                {data.error && <Text size="sm">{data.error}</Text>}
-              </Alert>
-            )}
-            {isJobFinished(data.status) && (
-              <Group gap="sm">
-                <Button component={Link} to={`/units/${unit.id}?tab=people`} variant="light">
-                  {t('imports.back', { unit: displayName(unit, lang) })}
-                </Button>
-                <Button variant="default" onClick={onAnother} data-testid="import-another">
-                  {t('imports.another')}
-                </Button>
-              </Group>
-            )}
-          </>
-        )}
-      </Stack>
-    </Paper>
-  );
-};
 
 type TChecked = { ok: true; report: TImportReport } | { ok: false; report: TImportReport; message: string };
 
-const ImportForm = ({ unit }: { unit: TUnit }) => {
+const ImportForm = ({
+  unit,
+  kind,
+  driveId,
+  onKind,
+}: {
+  unit: TUnit;
+  kind: TImportKind;
+  driveId: string;
+  onKind: (kind: TImportKind, driveId: string) => void;
+}) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const today = todayIso();
@@ -140,7 +52,8 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
   const check = useCheckImport();
   const start = useStartImport();
   const [file, setFile] = useState<File | null>(null);
-  const [options, setOptions] = useState<TImportOptions>({ purpose: '', date: today, method: '', state: '' });
+  const [consent, setOptions] = useState<Omit<TImportOptions, 'kind' | 'driveId'>>({ purpose: '', date: today, method: '', state: '' });
+  const options: TImportOptions = { ...consent, kind, driveId };
   const [problems, setProblems] = useState<Partial<Record<TImportField, TImportProblem>>>({});
   const [checked, setChecked] = useState<TChecked | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
@@ -151,7 +64,7 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
     check.reset();
     start.reset();
   };
-  const set = (field: keyof TImportOptions) => (value: string) => {
+  const set = (field: 'purpose' | 'date' | 'method' | 'state') => (value: string) => {
     setOptions((o) => ({ ...o, [field]: value }));
     setProblems((p) => ({ ...p, [field]: undefined }));
     invalidate();
@@ -173,7 +86,7 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
   const serverMessage = failed && !isReportError ? errorText(failed, t) : null;
   const fieldError = (field: TImportField): string | undefined => {
     const problem = problems[field];
-    if (problem) return t(`imports.errors.${problem}`);
+    if (problem) return t(problemKey(problem));
     return serverField === field && serverMessage ? serverMessage : undefined;
   };
 
@@ -202,7 +115,7 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  if (jobId !== null) return <JobStatus jobId={jobId} unit={unit} onAnother={another} />;
+  if (jobId !== null) return <JobStatus jobId={jobId} unit={unit} driveId={driveId} onAnother={another} />;
 
   const fileError = fieldError('file');
   return (
@@ -213,6 +126,21 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
             {serverMessage}
           </Alert>
         )}
+        <ImportKindFields
+          kind={kind}
+          driveId={driveId}
+          onKind={(k) => {
+            onKind(k, driveId);
+            setProblems((p) => ({ ...p, driveId: undefined }));
+            invalidate();
+          }}
+          onDrive={(d) => {
+            onKind(kind, d);
+            setProblems((p) => ({ ...p, driveId: undefined }));
+            invalidate();
+          }}
+          driveError={fieldError('driveId')}
+        />
         <Input.Wrapper label={t('imports.file')} description={t('imports.fileHint')} error={fileError} required>
           <input
             ref={fileInput}
@@ -281,18 +209,34 @@ const ImportForm = ({ unit }: { unit: TUnit }) => {
 const ImportView = ({ unit }: { unit: TUnit }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  useDocumentTitle(`${t('imports.title')} · ${displayName(unit, lang)} · ${t('app.name')}`);
+  // ?drive=N (the drive page links here so) opens the form on members for that drive.
+  const [search, setSearch] = useSearchParams();
+  const driveId = search.get('drive') ?? '';
+  const [kind, setKind] = useState<TImportKind>(driveId ? 'members' : 'people-posts');
+  const onKind = (k: TImportKind, d: string) => {
+    setKind(k);
+    setSearch(
+      (p) => {
+        if (k === 'members' && d) p.set('drive', d);
+        else p.delete('drive');
+        return p;
+      },
+      { replace: true },
+    );
+  };
+  const title = kind === 'members' ? t('memberImports.title') : t('imports.title');
+  useDocumentTitle(`${title} · ${displayName(unit, lang)} · ${t('app.name')}`);
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/units/${unit.id}`} size="sm" lang={scriptLang(displayName(unit, lang))}>
         ← {t('imports.back', { unit: displayName(unit, lang) })}
       </Anchor>
       <Title order={1} size="h2">
-        {t('imports.title')}
+        {title}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-        <ImportForm unit={unit} />
-        <ImportHelp />
+        <ImportForm unit={unit} kind={kind} driveId={kind === 'members' ? driveId : ''} onKind={onKind} />
+        <ImportHelp isMembers={kind === 'members'} />
       </SimpleGrid>
     </Stack>
   );
@@ -305,7 +249,7 @@ const ImportLoader = ({ id }: { id: number }) => {
   return <Skeleton height={300} radius="md" />;
 };
 
-/** /units/:id/import — upload a CSV or XLSX of people and posts: check it, then import it in the background. */
+/** /units/:id/import[?drive=N] — upload a CSV or XLSX of people and posts, or of members into a drive: check it, then import it in the background. */
 export const ImportPage = () => {
   const { id } = useParams();
   const unitId = idParam(id);

@@ -2,7 +2,7 @@ import { Alert, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import classes from '../../../components/Table.module.css';
 import { formatNumber } from '../../../lib/format';
-import type { TImportReport } from '../upload';
+import { isMembersReport, type TImportReport } from '../upload';
 
 const Stat = ({ label, value, testId }: { label: string; value: string; testId: string }) => (
   <div>
@@ -15,7 +15,7 @@ const Stat = ({ label, value, testId }: { label: string; value: string; testId: 
   </div>
 );
 
-/** What the import will do (or did): rows, new and matched people, appointments and those already holding the post. */
+/** What the import will do (or did): rows, new and matched people, then appointments (and those already holding the post) or enrolments (and those already members). */
 export const ImportCounts = ({ report }: { report: TImportReport }) => {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatNumber(x, i18n.resolvedLanguage ?? 'en');
@@ -24,8 +24,17 @@ export const ImportCounts = ({ report }: { report: TImportReport }) => {
       <Stat label={t('imports.rows')} value={n(report.rows)} testId="import-rows" />
       <Stat label={t('imports.newPeople')} value={n(report.newPeople)} testId="import-new-people" />
       <Stat label={t('imports.matchedPeople')} value={n(report.matchedPeople)} testId="import-matched" />
-      <Stat label={t('imports.appointments')} value={n(report.appointments)} testId="import-appointments" />
-      <Stat label={t('imports.alreadyHolding')} value={n(report.alreadyHolding)} testId="import-already-holding" />
+      {isMembersReport(report) ? (
+        <>
+          <Stat label={t('memberImports.enrolments')} value={n(report.enrolments)} testId="import-enrolments" />
+          <Stat label={t('memberImports.alreadyMembers')} value={n(report.alreadyMembers)} testId="import-already-members" />
+        </>
+      ) : (
+        <>
+          <Stat label={t('imports.appointments')} value={n(report.appointments)} testId="import-appointments" />
+          <Stat label={t('imports.alreadyHolding')} value={n(report.alreadyHolding)} testId="import-already-holding" />
+        </>
+      )}
     </SimpleGrid>
   );
 };

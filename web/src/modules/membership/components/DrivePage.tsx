@@ -1,5 +1,5 @@
 import type { TDrive } from '@samiti/common';
-import { Anchor, Group, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,6 +76,12 @@ const DriveView = ({ drive }: { drive: TDrive }) => {
       {unitId !== null && (
         // Members and leaderboard of the unit on screen, as the tabs below show them.
         <Group justify="flex-end" data-testid="drive-exports">
+          {drive.actions.canEnrol && (
+            // The members import, opened for this drive from the unit on screen (one the user can see).
+            <Button component={Link} to={`/units/${unitId}/import?drive=${drive.id}`} variant="default" data-testid="drive-import">
+              {t('memberImports.fromDrive')}
+            </Button>
+          )}
           <ExportMenu unitId={unitId} driveId={drive.id} />
         </Group>
       )}
