@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
-import { centroidOfUnit, distanceKm } from './distance';
+import { centroidOfUnit, centroidsOfUnits, distanceKm } from './distance';
 
 describe('distanceKm', () => {
   it('measures real distances as the crow flies', () => {
@@ -63,5 +63,19 @@ describe('centroidOfUnit', () => {
     const region = await h.unit({ level: 'region' });
     expect(await centroidOfUnit(h.db, region.id)).toBeNull();
     expect(await centroidOfUnit(h.db, 987654321)).toBeNull();
+  });
+  it('answers for many units at once, each from its own nearest linked ancestor', async () => {
+    const up = await h.unit({ level: 'state', geo: 'S24' });
+    const bihar = await h.unit({ level: 'state', geo: 'S04' });
+    const mzn = await h.unit({ parentId: up.id, level: 'assembly', geo: 'S24-AC-14' });
+    const mznBooth = await h.unit({ parentId: mzn.id, level: 'booth' });
+    const patnaDistrict = await h.unit({ parentId: bihar.id, level: 'district' });
+    const region = await h.unit({ level: 'region' });
+    const got = await centroidsOfUnits(h.db, [mznBooth.id, patnaDistrict.id, region.id, 987654321]);
+    expect(got.get(mznBooth.id)).toMatchObject({ fromUnitId: mzn.id, code: 'S24-AC-14' });
+    expect(got.get(patnaDistrict.id)).toMatchObject({ fromUnitId: bihar.id, code: 'S04' });
+    expect(got.get(region.id)).toBeNull();
+    expect(got.get(987654321)).toBeNull();
+    expect(await centroidsOfUnits(h.db, [])).toEqual(new Map());
   });
 });

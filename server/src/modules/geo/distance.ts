@@ -24,34 +24,54 @@ export type TUnitCentroid = TLatLon & {
   code: string | null;
 };
 
+/** The point a unit's own geography link gives, if any: polling station, then area, then the station's AC. */
+type TOwnPoint = Omit<TUnitCentroid, 'fromUnitId'>;
+
 /**
- * Where a unit is on the map: its own geography link (a booth's polling station coordinates, else
- * the centroid of the area it covers, else its polling station's AC), else the nearest ancestor's.
- * Null when neither the unit nor any ancestor is linked to geography with a known point, or the
- * unit does not exist. One query whatever the depth.
+ * Where units are on the map, for many at once (a tour's stops): each unit's own geography link
+ * (a booth's polling station coordinates, else the centroid of the area it covers, else its
+ * polling station's AC), else the nearest ancestor's. A unit maps to null when neither it nor any
+ * ancestor has a known point, or it does not exist. Two queries whatever the number and depth.
  */
-export const centroidOfUnit = async (db: Kysely<DB>, unitId: number): Promise<TUnitCentroid | null> => {
-  const unit = await db.selectFrom('unit').select('path').where('id', '=', unitId).executeTakeFirst();
-  if (!unit) return null;
-  const ids = unit.path
-    .split('/')
-    .filter((s) => s !== '')
-    .map(Number);
-  if (ids.length === 0) return null;
+export const centroidsOfUnits = async (db: Kysely<DB>, unitIds: number[]): Promise<Map<number, TUnitCentroid | null>> => {
+  const out = new Map<number, TUnitCentroid | null>(unitIds.map((id) => [id, null]));
+  if (unitIds.length === 0) return out;
+  const units = await db.selectFrom('unit').select(['id', 'path']).where('id', 'in', [...new Set(unitIds)]).execute();
+  const chains = new Map(
+    units.map((u) => [
+      u.id,
+      u.path
+        .split('/')
+        .filter((s) => s !== '')
+        .map(Number)
+        .reverse(),
+    ]),
+  );
+  const ancestors = [...new Set([...chains.values()].flat())];
+  if (ancestors.length === 0) return out;
   const rows = await db
     .selectFrom('unit as u')
     .leftJoin('polling_station as ps', 'ps.id', 'u.polling_station_id')
     .leftJoin('geo_area as psac', 'psac.code', 'ps.ac_code')
     .leftJoin('geo_area as g', 'g.code', 'u.geo_code')
-    .select(['u.id', 'u.depth', 'ps.lat as ps_lat', 'ps.lon as ps_lon', 'g.code as g_code', 'g.lat as g_lat', 'g.lon as g_lon'])
+    .select(['u.id', 'ps.lat as ps_lat', 'ps.lon as ps_lon', 'g.code as g_code', 'g.lat as g_lat', 'g.lon as g_lon'])
     .select(['psac.code as ac_code', 'psac.lat as ac_lat', 'psac.lon as ac_lon'])
-    .where('u.id', 'in', ids)
-    .orderBy('u.depth', 'desc')
+    .where('u.id', 'in', ancestors)
     .execute();
+  const own = new Map<number, TOwnPoint>();
   for (const r of rows) {
-    if (r.ps_lat != null && r.ps_lon != null) return { lat: r.ps_lat, lon: r.ps_lon, fromUnitId: r.id, source: 'polling-station', code: null };
-    if (r.g_lat != null && r.g_lon != null) return { lat: r.g_lat, lon: r.g_lon, fromUnitId: r.id, source: 'area', code: r.g_code };
-    if (r.ac_lat != null && r.ac_lon != null) return { lat: r.ac_lat, lon: r.ac_lon, fromUnitId: r.id, source: 'area', code: r.ac_code };
+    if (r.ps_lat != null && r.ps_lon != null) own.set(r.id, { lat: r.ps_lat, lon: r.ps_lon, source: 'polling-station', code: null });
+    else if (r.g_lat != null && r.g_lon != null) own.set(r.id, { lat: r.g_lat, lon: r.g_lon, source: 'area', code: r.g_code });
+    else if (r.ac_lat != null && r.ac_lon != null) own.set(r.id, { lat: r.ac_lat, lon: r.ac_lon, source: 'area', code: r.ac_code });
   }
-  return null;
+  for (const [id, chain] of chains) {
+    const from = chain.find((a) => own.has(a));
+    const point = from === undefined ? undefined : own.get(from);
+    if (from !== undefined && point) out.set(id, { ...point, fromUnitId: from });
+  }
+  return out;
 };
+
+/** `centroidsOfUnits` for one unit. */
+export const centroidOfUnit = async (db: Kysely<DB>, unitId: number): Promise<TUnitCentroid | null> =>
+  (await centroidsOfUnits(db, [unitId])).get(unitId) ?? null;
