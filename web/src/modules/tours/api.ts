@@ -23,6 +23,9 @@ export const updateTour = (id: number, body: TTourPatch) => api<TTour>(`/tours/$
 export const addStop = (tourId: number, body: TStopCreateInput) => api<TStop>(`/tours/${tourId}/stops`, { method: 'POST', body });
 export const updateStop = (id: number, body: TStopPatch) => api<TStop>(`/tour-stops/${id}`, { method: 'PATCH', body });
 export const reportStop = (id: number, body: TStopReportBody) => api<TStop>(`/tour-stops/${id}/report`, { method: 'POST', body });
+export const uploadStopPhoto = (id: number, image: Blob) =>
+  api<TStop>(`/tour-stops/${id}/photos`, { method: 'POST', raw: { data: image, contentType: image.type || 'image/jpeg' } });
+export const removeStopPhoto = (id: number, fileId: number) => api<TStop>(`/tour-stops/${id}/photos/${fileId}`, { method: 'DELETE' });
 export const fetchUnitCalendar = (unitId: number, range: { from: string; to: string }, signal?: AbortSignal) =>
   api<TCalendar>(`/units/${unitId}/tours`, { query: range, signal });
 export const fetchLeaderCalendar = (personId: number, range: { from: string; to: string }, signal?: AbortSignal) =>

@@ -17,7 +17,7 @@ import { useTour, useTourHistory, useUpdateStop, useUpdateTour } from '../hooks/
 import { indiaDay, indiaTime } from '../month';
 import { ConflictList } from './ConflictList';
 import { StopFormModal } from './StopFormModal';
-import { StopReportModal } from './StopReportModal';
+import { StopPhotos, StopReportModal } from './StopReportModal';
 import { TourFormModal } from './TourFormModal';
 
 const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void; onReport: () => void }) => {
@@ -51,6 +51,7 @@ const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void;
               {stop.report.summary}
             </Text>
           )}
+          {stop.photoFileIds.length > 0 && <StopPhotos stop={stop} canChange={false} />}
         </div>
         <Group gap="xs">
           {stop.actions.canReport && (

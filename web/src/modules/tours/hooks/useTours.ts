@@ -9,12 +9,15 @@ import {
   fetchTourHistory,
   fetchTours,
   fetchUnitCalendar,
+  removeStopPhoto,
   reportStop,
   type TTourFilter,
   tourKeys,
   updateStop,
   updateTour,
+  uploadStopPhoto,
 } from '../api';
+import { shrinkPhoto } from '../../people/photo';
 
 export const useTours = (filter: TTourFilter) => {
   const query = useInfiniteQuery({
@@ -46,3 +49,6 @@ export const useUpdateTour = (id: number) => useTourMutation((body: TTourPatch) 
 export const useAddStop = (tourId: number) => useTourMutation((body: TStopCreateInput) => addStop(tourId, body));
 export const useUpdateStop = (id: number) => useTourMutation((body: TStopPatch) => updateStop(id, body));
 export const useReportStop = (id: number) => useTourMutation((body: TStopReportBody) => reportStop(id, body));
+/** Shrinks the picture in the browser (as person photos are), then adds it to the stop's report. */
+export const useAddStopPhoto = (id: number) => useTourMutation(async (file: File) => uploadStopPhoto(id, await shrinkPhoto(file)));
+export const useRemoveStopPhoto = (id: number) => useTourMutation((fileId: number) => removeStopPhoto(id, fileId));
