@@ -468,7 +468,47 @@ export type NotificationTable = {
 };
 export type AssignmentReminderTable = { assignment_id: number; day: string; kind: 'due-soon' | 'overdue'; created_at: Timestamp };
 
+export type UnitHealthTable = { unit_id: number; filled: Generated<number>; updated_at: Timestamp };
+export type UnitHealthBoothsTable = { unit_id: number; filled: number; booths: Generated<number> };
+export type UnitHealthMeetingTable = { meeting_id: number; unit_id: number; held_on: string; expected: Generated<number>; present: Generated<number> };
+export type UnitHealthDueTable = {
+  unit_id: number;
+  due_date: string;
+  open: Generated<number>;
+  on_time: Generated<number>;
+  late: Generated<number>;
+  declined: Generated<number>;
+};
+export type HealthThresholdTable = { level: string; signal: string; value: number | string; updated_by: number | null; updated_at: Timestamp };
+export type UnitHealthSnapshotTable = { unit_id: number; week: string; is_weak: boolean; signals: Json };
+export type ReplacementTable = {
+  id: Generated<number>;
+  unit_id: number;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  note: string | null;
+  proposed_by: number;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  reject_reason: string | null;
+  created_at: Timestamp;
+};
+export type ReplacementItemTable = {
+  id: Generated<number>;
+  replacement_id: number;
+  tenure_id: number;
+  successor_person_id: number | null;
+  new_tenure_id: number | null;
+};
+
 export type DB = {
+  unit_health: UnitHealthTable;
+  unit_health_booths: UnitHealthBoothsTable;
+  unit_health_meeting: UnitHealthMeetingTable;
+  unit_health_due: UnitHealthDueTable;
+  health_threshold: HealthThresholdTable;
+  unit_health_snapshot: UnitHealthSnapshotTable;
+  replacement: ReplacementTable;
+  replacement_item: ReplacementItemTable;
   directive: DirectiveTable;
   assignment: AssignmentTable;
   circular: CircularTable;

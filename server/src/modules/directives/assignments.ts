@@ -5,6 +5,7 @@ import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assignmentNotFound, canSeeAssignment, isAddressee, loadAddressee, todayInIndia } from './access';
 import { isOpenStatus, selectAssignments, toAssignment } from './dto';
+import { onAssignmentChanged } from '../org-health/aggregates';
 import { chainBelow, moveCount, STATE_COLUMN } from './rollup';
 
 export type TAssignmentAction =
@@ -72,6 +73,7 @@ export const actOnAssignment = (ctx: TCtx, id: number, action: TAssignmentAction
       .where('id', '=', id)
       .execute();
     await moveCount(trx, 'directive', row.directive_id, chainBelow(row.issuer_path, row.unit_path), STATE_COLUMN[row.status] ?? 's_new', STATE_COLUMN[to] ?? 's_new');
+    await onAssignmentChanged(trx, id);
     const after = await selectAssignments(trx).where('a.id', '=', id).executeTakeFirstOrThrow();
     const dto = toAssignment(ctx.actor, me, after, today);
     await recordAudit(trx, ctx, {

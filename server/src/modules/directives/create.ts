@@ -12,6 +12,7 @@ import { selectUnitsWithHolder } from '../posts/holders';
 import { unitNotFound } from '../units/queries';
 import { todayInIndia } from './access';
 import { selectDirectives, toDirective } from './dto';
+import { onAssignmentsCreated } from '../org-health/aggregates';
 import { buildCounters } from './rollup';
 
 export const CASCADE_QUEUE = 'directive-cascade';
@@ -129,6 +130,7 @@ export const fillCascade = async (
   await buildCounters(trx, { subject: 'directive', subjectId: d.id, issuerId: d.issuerId, issuerPath: d.issuerPath }, sql`select unit_id, is_vacant from assignment where directive_id = ${d.id}`);
   await trx.updateTable('directive').set({ status: 'ready', total: created, error: null }).where('id', '=', d.id).execute();
   await notifyNewAssignments(trx, d.id);
+  await onAssignmentsCreated(trx, d.id);
   return created;
 };
 
@@ -191,6 +193,7 @@ export const createDirective = async (
         .execute();
       await buildCounters(trx, { subject: 'directive', subjectId: id, issuerId: issuer.id, issuerPath: issuer.path }, sql`select unit_id, is_vacant from assignment where directive_id = ${id}`);
       await notifyNewAssignments(trx, id);
+      await onAssignmentsCreated(trx, id);
     }
     return { id, isJob: false as const, total: 0 };
   });

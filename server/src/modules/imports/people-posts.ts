@@ -4,6 +4,7 @@ import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import type { TMessageKey, TParams } from '../../i18n/messages';
 import { hasRoleAt } from '../auth/policy';
+import { onPostsChanged } from '../org-health/aggregates';
 import { parseDate } from './columns';
 import {
   chunks,
@@ -202,6 +203,7 @@ const insertTenures = async (
              jsonb_build_object('unitId', ins.unit_id, 'post', ins.post_key, 'personId', ins.person_id, 'startDate', ins.start_date, 'via', 'import'),
              ${ctx.requestId}
       from ins`.execute(trx);
+    await onPostsChanged(trx, batch.map((r) => r.unit.id));
     await onBatch(batch.length);
   }
 };

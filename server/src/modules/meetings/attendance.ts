@@ -4,6 +4,7 @@ import type { TActor, TCtx } from '../../context';
 import type { DB, MeetingAttendanceTable } from '../../db/types';
 import { invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
+import { onMeetingChanged } from '../org-health/aggregates';
 import { assertRoleAt } from '../auth/policy';
 import { canSeeContact, selectPeople } from '../people/dto';
 import { createPerson } from '../people/operations';
@@ -169,6 +170,7 @@ export const recordAttendance = async (ctx: TCtx, id: number, body: TMeetingAtte
         after: changes.map((c) => ({ personId: c.personId, status: c.to, note: c.note, ...(c.walkIn ? { walkIn: true } : {}) })),
       });
       await trx.updateTable('meeting').set({ updated_at: new Date() }).where('id', '=', id).execute();
+      await onMeetingChanged(trx, id);
     }
   });
   // Only the rows just written come back (with the counts): a phone tapping one row of 2,000 gets one.

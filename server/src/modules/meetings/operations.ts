@@ -4,6 +4,7 @@ import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
+import { onMeetingChanged } from '../org-health/aggregates';
 import { assertRoleAt } from '../auth/policy';
 import { loadVisiblePerson } from '../people/queries';
 import { findUnitRecord } from '../units/queries';
@@ -81,6 +82,7 @@ export const createMeeting = (ctx: TCtx, input: TMeetingCreate): Promise<TMeetin
     const invited = await materialiseInvitees(ctx, trx, id, unit, input.invitees, 'invitees.');
     const created = await loadVisibleMeeting({ ...ctx, db: trx }, id);
     await recordAudit(trx, ctx, { action: 'meeting.create', entityType: 'meeting', entityId: id, after: { ...meetingSnapshot(created), invitees: input.invitees, invited } });
+    await onMeetingChanged(trx, id);
     return reload(ctx, trx, id);
   });
 
@@ -107,6 +109,7 @@ export const updateMeeting = (ctx: TCtx, id: number, patch: TMeetingPatch): Prom
       .execute();
     const after = await loadVisibleMeeting({ ...ctx, db: trx }, id);
     await recordAudit(trx, ctx, { action: 'meeting.update', entityType: 'meeting', entityId: id, before: meetingSnapshot(before), after: meetingSnapshot(after) });
+    await onMeetingChanged(trx, id);
     return reload(ctx, trx, id);
   });
 
@@ -146,6 +149,7 @@ export const moveMeetingStatus = (ctx: TCtx, id: number, move: TMeetingStatusMov
       before: { status: before.status },
       after: { status: after.status, reason: move.reason ?? null },
     });
+    await onMeetingChanged(trx, id);
     return reload(ctx, trx, id);
   });
 

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
+import { onPostsChanged } from '../org-health/aggregates';
 import { loadVisiblePerson } from '../people/queries';
 import { selectTenures, toTenure } from './queries';
 
@@ -24,7 +25,7 @@ const loadTenure = async (trx: Transaction<DB>, id: number) => {
 type TAppoint = { unitId: number; post: string; personId: number; startDate: string };
 
 /** Starts a tenure inside an open transaction: the checks every appointment needs. */
-const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint): Promise<TTenure> => {
+export const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint): Promise<TTenure> => {
   // Lock the unit row so two appointments to its last seat cannot both succeed.
   const unit = await trx.selectFrom('unit').select(['id', 'path', 'level', 'deleted_at']).where('id', '=', input.unitId).forUpdate().executeTakeFirst();
   if (!unit) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' });
@@ -51,10 +52,11 @@ const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint): Prom
     .executeTakeFirstOrThrow();
   const tenure = toTenure(await loadTenure(trx, id));
   await recordAudit(trx, ctx, { action: 'tenure.start', entityType: 'tenure', entityId: id, after: tenure });
+  await onPostsChanged(trx, unit.id);
   return tenure;
 };
 
-const endIn = async (ctx: TCtx, trx: Transaction<DB>, id: number, endDate: string, reason: TEndReason): Promise<TTenure> => {
+export const endIn = async (ctx: TCtx, trx: Transaction<DB>, id: number, endDate: string, reason: TEndReason): Promise<TTenure> => {
   const row = await loadTenure(trx, id);
   assertRoleAt(ctx.actor, row.unit_path, 'admin', () => tenureNotFound(id));
   if (row.end_date !== null) throw invalid('TENURE_ENDED');
@@ -65,6 +67,7 @@ const endIn = async (ctx: TCtx, trx: Transaction<DB>, id: number, endDate: strin
   await sql`update tenure set end_date = ${endDate}, end_reason = ${reason} where id = ${id} and end_date is null`.execute(trx);
   const after = toTenure(await loadTenure(trx, id));
   await recordAudit(trx, ctx, { action: 'tenure.end', entityType: 'tenure', entityId: id, before, after });
+  await onPostsChanged(trx, row.unit_id);
   return after;
 };
 

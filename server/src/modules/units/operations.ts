@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt, pathRangeEnd } from '../auth/policy';
 import { resolveGeo, type TResolvedGeo } from '../geo/resolve';
 import { moveDriveCounts } from '../membership/counters';
+import { onSubtreeDeleted, onSubtreeMoved, onSubtreeRestored, onUnitsAdded } from '../org-health/aggregates';
 import { ancestorIds, auditSnapshot, sortKeyFor, toUnit } from './dto';
 import { findUnitRecord, unitNotFound } from './queries';
 
@@ -105,6 +106,7 @@ export const createUnit = (ctx: TCtx, input: TUnitCreate): Promise<TUnit> =>
       })
       .execute();
     await adjustCounts(trx, [...ancestorIds(parent.path), parent.id], 1, parent.id, 1);
+    await onUnitsAdded(trx, sql`select ${Number(id)}::bigint`);
     const created = await findUnitRecord(trx, Number(id));
     if (!created) throw unitNotFound(id);
     await recordAudit(trx, ctx, { action: 'unit.create', entityType: 'unit', entityId: id, after: auditSnapshot(created) });
@@ -158,6 +160,7 @@ export const updateUnit = (ctx: TCtx, id: number, patch: TUnitPatch): Promise<TU
         where path >= ${unit.path} and path < ${pathRangeEnd(unit.path)}`.execute(trx);
       // Membership drive totals of the moved subtree leave the old ancestors and join the new ones.
       await moveDriveCounts(trx, unit.id, unit.path, path);
+      await onSubtreeMoved(trx, unit.path, path);
     }
     await trx
       .updateTable('unit')
@@ -189,6 +192,7 @@ export const deleteUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
     const marked = await sql`update unit set deleted_at = now(), deletion_id = ${id}, updated_at = now()
       where path >= ${unit.path} and path < ${pathRangeEnd(unit.path)} and deleted_at is null`.execute(trx);
     await adjustCounts(trx, ancestorIds(unit.path), -(unit.descendant_count + 1), unit.parent_id, -1);
+    await onSubtreeDeleted(trx, unit.path);
     await recordAudit(trx, ctx, {
       action: 'unit.delete',
       entityType: 'unit',
@@ -212,6 +216,7 @@ export const restoreUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
     const restored = await sql`update unit set deleted_at = null, deletion_id = null, updated_at = now()
       where deletion_id = ${id} and path >= ${unit.path} and path < ${pathRangeEnd(unit.path)}`.execute(trx);
     await adjustCounts(trx, ancestorIds(unit.path), unit.descendant_count + 1, unit.parent_id, 1);
+    await onSubtreeRestored(trx, unit.path);
     await recordAudit(trx, ctx, {
       action: 'unit.restore',
       entityType: 'unit',

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
+import { onUnitsAdded } from '../org-health/aggregates';
 
 const count = async (trx: Transaction<DB>, level: string) => {
   const r = await sql<{ n: number }>`select count(*)::int as n from scaffold_new s join unit u on u.id = s.id where u.level = ${level}`.execute(trx);
@@ -114,6 +115,7 @@ export const scaffoldUnits = (ctx: TCtx, input: { state: string; wing?: string }
             cross join lateral unnest(string_to_array(trim(both '/' from x.path), '/')) as a(anc)
             where a.anc::bigint <> x.id group by a.anc) d
       where u.id = d.id`.execute(trx);
+    await onUnitsAdded(trx, sql`select id from scaffold_new`);
     await sql`update unit u set child_count = u.child_count + d.n
       from (select x.parent_id as id, count(*)::int as n from scaffold_new s join unit x on x.id = s.id group by x.parent_id) d
       where u.id = d.id`.execute(trx);

@@ -1,0 +1,150 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/types';
+
+// The per-unit facts behind the health signals, moved by the writes that change them, in their
+// transaction. Each hook reads the changed row from its base table and adjusts only what it
+// affects; `recomputeHealth` rebuilds the same rows from scratch and must agree with them.
+// Nothing here depends on today's date: windows and "overdue" are computed when read.
+
+const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+/** A timestamptz column as the Indian calendar day it falls on, whatever the session time zone. */
+export const indiaDay = (col: RawBuilder<unknown>) => sql`((${col}) at time zone 'UTC' + interval '330 minutes')::date`;
+
+/** Adds `delta` booths at committee size `filled` to each unit of `ids`; rows at zero are removed. */
+const addBooths = async (db: Kysely<DB>, ids: number[], moves: { filled: number; delta: number }[]) => {
+  const rows = ids.flatMap((id) => moves.map((m) => ({ id, ...m }))).sort((a, b) => a.id - b.id || a.filled - b.filled);
+  if (rows.length === 0) return;
+  // Sorted so that two booth writes under the same ancestors lock their rows in the same order.
+  await sql`
+    insert into unit_health_booths (unit_id, filled, booths)
+    select t.id, t.filled, sum(t.delta)::int from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.filled)}::int[],
+      ${rows.map((r) => r.delta)}::int[]) as t (id, filled, delta)
+    group by t.id, t.filled order by t.id, t.filled
+    on conflict (unit_id, filled) do update set booths = unit_health_booths.booths + excluded.booths`.execute(db);
+  await sql`delete from unit_health_booths where unit_id = any(${ids}::bigint[]) and booths = 0`.execute(db);
+};
+
+/**
+ * The units whose booth counts include this booth: its whole chain, or, inside a deleted subtree,
+ * the chain from the deleted subtree's top down (its ancestors no longer count it).
+ */
+const countingChain = (unit: { path: string; deletion_id: number | null }) => {
+  const ids = pathIds(unit.path);
+  if (unit.deletion_id === null) return ids;
+  const i = ids.indexOf(Number(unit.deletion_id));
+  return i < 0 ? ids : ids.slice(i);
+};
+
+/**
+ * After tenures start or end at units (posts module, people-posts import): each unit's holder count
+ * and, for a booth, its committee bucket up the chain. An import batch loops over its distinct units.
+ */
+export const onPostsChanged = async (db: Kysely<DB>, unitIds: number | number[]) => {
+  for (const id of [...new Set(Array.isArray(unitIds) ? unitIds : [unitIds])].sort((a, b) => a - b)) await postsChangedAt(db, id);
+};
+
+const postsChangedAt = async (db: Kysely<DB>, unitId: number) => {
+  const { rows } = await sql<{ path: string; level: string; deletion_id: number | null; before: number; now: number }>`
+    select u.path, u.level, u.deletion_id, coalesce(h.filled, 0)::int as before,
+      (select count(*)::int from tenure t where t.unit_id = u.id and t.end_date is null) as now
+    from unit u left join unit_health h on h.unit_id = u.id where u.id = ${unitId}`.execute(db);
+  const u = rows[0];
+  if (!u || u.before === u.now) return;
+  await sql`insert into unit_health (unit_id, filled) values (${unitId}, ${u.now})
+    on conflict (unit_id) do update set filled = excluded.filled, updated_at = now()`.execute(db);
+  if (u.level !== 'booth') return;
+  await addBooths(db, countingChain(u), [
+    { filled: u.before, delta: -1 },
+    { filled: u.now, delta: 1 },
+  ]);
+};
+
+/** After units are created (units module, scaffold): each new booth counts as an empty committee up its chain. */
+export const onUnitsAdded = async (db: Kysely<DB>, ids: RawBuilder<unknown>) => {
+  await sql`
+    insert into unit_health_booths (unit_id, filled, booths)
+    select a.id, 0, count(*)::int
+    from unit b cross join lateral unnest(string_to_array(trim(both '/' from b.path), '/')::bigint[]) as a (id)
+    where b.id in (${ids}) and b.level = 'booth'
+    group by a.id order by a.id
+    on conflict (unit_id, filled) do update set booths = unit_health_booths.booths + excluded.booths`.execute(db);
+};
+
+/** Adds (sign 1) or removes (sign -1) the booths of the subtree at `path` from the units above it. */
+const shiftSubtree = async (db: Kysely<DB>, path: string, sign: 1 | -1) => {
+  const ids = pathIds(path);
+  const root = ids.at(-1) as number;
+  const above = ids.slice(0, -1);
+  const { rows } = await sql<{ filled: number; booths: number }>`
+    select filled, booths from unit_health_booths where unit_id = ${root}`.execute(db);
+  await addBooths(
+    db,
+    above,
+    rows.map((r) => ({ filled: r.filled, delta: sign * r.booths })),
+  );
+};
+
+/** Before a subtree is soft-deleted, or after it is restored (units module). */
+export const onSubtreeDeleted = (db: Kysely<DB>, path: string) => shiftSubtree(db, path, -1);
+export const onSubtreeRestored = (db: Kysely<DB>, path: string) => shiftSubtree(db, path, 1);
+
+/** When a unit moves: its subtree's booths leave the old ancestors and join the new ones. */
+export const onSubtreeMoved = async (db: Kysely<DB>, oldPath: string, newPath: string) => {
+  await shiftSubtree(db, oldPath, -1);
+  await shiftSubtree(db, newPath, 1);
+};
+
+/** Held meetings as facts: day held, invitees expected (walk-ins are not expected) and present (latest mark). */
+export const meetingFacts = (where: RawBuilder<unknown>) => sql`
+  select m.id, m.unit_id, ${indiaDay(sql`m.starts_at`)},
+    (select count(*)::int from meeting_invitee i where i.meeting_id = m.id and i.source <> 'walk-in'),
+    (select count(*)::int from meeting_invitee i
+      where i.meeting_id = m.id and i.source <> 'walk-in'
+        and (select a.status from meeting_attendance a where a.invitee_id = i.id order by a.id desc limit 1) = 'present')
+  from meeting m where m.status in ('held', 'minutes-approved') and ${where}`;
+
+/** After a meeting's status, date or attendance changes (meetings module): its one fact row. */
+export const onMeetingChanged = async (db: Kysely<DB>, meetingId: number) => {
+  await sql`delete from unit_health_meeting where meeting_id = ${meetingId}`.execute(db);
+  await sql`insert into unit_health_meeting (meeting_id, unit_id, held_on, expected, present) ${meetingFacts(sql`m.id = ${meetingId}`)}`.execute(db);
+};
+
+/** Assignments by unit and due date, in the states the signals count. */
+export const dueFacts = (where: RawBuilder<unknown>) => sql`
+  select a.unit_id, d.due_date,
+    count(*) filter (where a.status in ('new', 'acknowledged', 'in-progress'))::int,
+    count(*) filter (where a.status = 'done' and ${indiaDay(sql`a.closed_at`)} <= d.due_date)::int,
+    count(*) filter (where a.status = 'done' and ${indiaDay(sql`a.closed_at`)} > d.due_date)::int,
+    count(*) filter (where a.status = 'declined')::int
+  from assignment a join directive d on d.id = a.directive_id where ${where}
+  group by a.unit_id, d.due_date`;
+
+const upsertDue = (db: Kysely<DB>, where: RawBuilder<unknown>) =>
+  sql`insert into unit_health_due (unit_id, due_date, open, on_time, late, declined)
+    select * from (${dueFacts(where)}) f order by 1, 2
+    on conflict (unit_id, due_date) do update set
+      open = unit_health_due.open + excluded.open, on_time = unit_health_due.on_time + excluded.on_time,
+      late = unit_health_due.late + excluded.late, declined = unit_health_due.declined + excluded.declined`.execute(db);
+
+/** After a directive's assignments are created (directives module): all open. */
+export const onAssignmentsCreated = async (db: Kysely<DB>, directiveId: number) => {
+  await upsertDue(db, sql`a.directive_id = ${directiveId}`);
+};
+
+/**
+ * After an assignment's status changes (directives module). Done and declined are final, so a
+ * closed assignment was open until this change: it leaves "open" and joins its closed state.
+ */
+export const onAssignmentChanged = async (db: Kysely<DB>, assignmentId: number) => {
+  const { rows } = await sql<{ unit_id: number; due_date: string }>`
+    select a.unit_id, d.due_date::text from assignment a join directive d on d.id = a.directive_id
+    where a.id = ${assignmentId} and a.status in ('done', 'declined')`.execute(db);
+  const a = rows[0];
+  if (!a) return;
+  await sql`update unit_health_due set open = open - 1 where unit_id = ${a.unit_id} and due_date = ${a.due_date}`.execute(db);
+  await sql`
+    update unit_health_due h set on_time = h.on_time + f.on_time, late = h.late + f.late, declined = h.declined + f.declined
+    from (${dueFacts(sql`a.id = ${assignmentId}`)}) as f (unit_id, due_date, open, on_time, late, declined)
+    where h.unit_id = f.unit_id and h.due_date = f.due_date`.execute(db);
+};
