@@ -22,7 +22,8 @@ const TYPE_KEYS: Record<TMeeting['type'], TMessageKey> = {
 const STATUS_KEYS = { present: 'ATTENDANCE_PRESENT', absent: 'ATTENDANCE_ABSENT', excused: 'ATTENDANCE_EXCUSED' } as const;
 
 export const formatWhen = (locale: TLocale, iso: string) =>
-  new Intl.DateTimeFormat(locale === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Kolkata' }).format(new Date(iso));
+  // Hindi sheets read "11:00 बजे" (24-hour), not the Latin "am" Intl puts in a 12-hour Hindi time.
+  new Intl.DateTimeFormat(locale === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Kolkata', hourCycle: locale === 'hi' ? 'h23' : 'h12' }).format(new Date(iso));
 
 const CSS = `
   .sig { width: 30%; }

@@ -161,7 +161,8 @@ const MeetingView = ({ meeting, directivesSlot }: { meeting: TMeeting; directive
         <AttendanceTaker meetingId={meeting.id} homeUnit={homeUnit} />
       </Section>
       <Section title={t('meetings.minutes')} testId="meeting-minutes">
-        <MinutesEditor key={meeting.updatedAt} meeting={meeting} />
+        {/* Re-mounted only when the saved minutes change, so a resolution or attendance tap elsewhere keeps unsaved typing. */}
+        <MinutesEditor key={`${meeting.minutesLang ?? ''}:${meeting.minutes ?? ''}`} meeting={meeting} />
       </Section>
       <Section title={t('meetings.resolutions')} testId="meeting-resolutions">
         <ResolutionsPanel meetingId={meeting.id} />
