@@ -50,6 +50,11 @@ describe('constituency maps on the geography pages', () => {
     await expect.poll(canvasColours, { timeout: 20_000 }).toBeGreaterThan(5);
     const box = await page.getByTestId('constituency-map-canvas').boundingBox();
     if (!box) throw new Error('no map on the page');
+    // Pointing at a seat shows its Hindi name and value in the tooltip.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.45);
+    const tip = page.getByTestId('constituency-map-canvas').locator('div').filter({ hasText: /[\u0900-\u097f]/ });
+    await expect.poll(() => tip.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await tip.last().textContent()).toMatch(/[\u0900-\u097f]+.*\d/);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.45);
     await page.waitForURL(/\/geo\/S24\/pc\/\d+$/);
     await page.getByTestId('geo-acs').waitFor();
