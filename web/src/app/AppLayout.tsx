@@ -2,6 +2,7 @@ import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../modules/auth/components/LanguageSwitch';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { UserMenu } from '../modules/auth/components/UserMenu';
 import classes from './AppLayout.module.css';
 
@@ -71,6 +72,7 @@ export const AppLayout = () => {
               </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Group>

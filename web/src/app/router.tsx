@@ -15,6 +15,10 @@ import { SessionPage } from '../modules/training/components/SessionPage';
 import { TrainingsPage } from '../modules/training/components/TrainingsPage';
 import { ImportPage } from '../modules/imports/components/ImportPage';
 import { MeetingPage } from '../modules/meetings/components/MeetingPage';
+import { CircularPage } from '../modules/directives/components/CircularPage';
+import { DirectivePage } from '../modules/directives/components/DirectivePage';
+import { MeetingDirectivesPanel } from '../modules/directives/components/MeetingDirectivesPanel';
+import { MyAssignmentsPage } from '../modules/directives/components/MyAssignmentsPage';
 import { DrivePage } from '../modules/membership/components/DrivePage';
 import { DrivesPage } from '../modules/membership/components/DrivesPage';
 import { JoinPage } from '../modules/membership/components/JoinPage';
@@ -50,7 +54,10 @@ export const createRouter = () =>
             { path: 'training-sessions/:id', element: <SessionPage /> },
             { path: 'tours', element: <ToursPage /> },
             { path: 'tours/:id', element: <TourPage /> },
-            { path: 'meetings/:id', element: <MeetingPage /> },
+            { path: 'meetings/:id', element: <MeetingPage directivesSlot={<MeetingDirectivesPanel />} /> },
+            { path: 'directives/:id', element: <DirectivePage /> },
+            { path: 'circulars/:id', element: <CircularPage /> },
+            { path: 'my-assignments', element: <MyAssignmentsPage /> },
             { path: 'sms-outbox', element: <SmsOutboxPage /> },
             { path: 'elections', element: <ElectionsPage /> },
             { path: 'elections/:id', element: <ElectionPage /> },

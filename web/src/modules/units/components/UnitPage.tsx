@@ -7,6 +7,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { DirectivesPanel } from '../../directives/components/DirectivesPanel';
 import { MeetingsPanel } from '../../meetings/components/MeetingsPanel';
 import { PeoplePanel } from '../../people/components/PeoplePanel';
 import { PostsPanel } from '../../posts/components/PostsPanel';
@@ -20,7 +21,7 @@ import { UnitHeader } from './UnitHeader';
 import { UnitPageSkeleton } from './UnitPageSkeleton';
 import { UnitSearchBox } from './UnitSearchBox';
 
-const TABS = ['children', 'posts', 'people', 'meetings', 'training', 'history'] as const;
+const TABS = ['children', 'posts', 'people', 'meetings', 'directives', 'training', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TTab => TABS.includes(value as TTab);
@@ -64,6 +65,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
           <Tabs.Tab value="meetings" data-testid="tab-meetings">
             {t('meetings.tab')}
           </Tabs.Tab>
+          <Tabs.Tab value="directives" data-testid="tab-directives">
+            {t('directives.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="training" data-testid="tab-training">
             {t('training.unitTab')}
           </Tabs.Tab>
@@ -82,6 +86,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
         </Tabs.Panel>
         <Tabs.Panel value="meetings" pt="md">
           <MeetingsPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="directives" pt="md">
+          <DirectivesPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="training" pt="md">
           <Stack gap="md">
