@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { mdb } from '../membership/tables';
 import { caller, consent, makeDrive, recount, recountEnrollers, storedCounts } from '../membership/test-support';
+import { deletePerson } from '../people/operations';
 import { importMembers } from './members';
 import { WRITE_BATCH } from './rows';
 
@@ -111,6 +112,34 @@ describe('members import', () => {
     expect(errors[0]?.messages[0]).toContain(String(elsewhere.id));
     const ok = await upload(csv.split('\n').slice(0, 3).join('\n'), `driveId=${drive.id}&dryRun=true`);
     expect(ok.json()).toMatchObject({ enrolments: 2, errors: [] });
+  });
+
+  it("refuses a deleted person's mobile (restore them first) but matches a live person's EPIC", async () => {
+    const { state, booth } = await h.chain();
+    const drive = await makeDrive(h, admin, state.id);
+    const gone = await h.person({ homeUnitId: booth.id });
+    await deletePerson(h.ctx, gone.id);
+    const live = await h.person({ homeUnitId: booth.id, epic: 'LIV1234567' });
+    const csv = ['unit id,name,mobile,epic', `${booth.id},Gone,${gone.phone},`, `${booth.id},Live,${phone()},liv1234567`].join('\n');
+    const r = await importMembers(h.ctx, new TextEncoder().encode(csv), { dryRun: true, driveId: drive.id, consent });
+    expect(r.errors).toEqual([{ line: 2, messages: [expect.stringContaining('deleted')] }]);
+    const ok = await importMembers(
+      h.ctx,
+      new TextEncoder().encode(
+        csv
+          .split('\n')
+          .filter((_, i) => i !== 1)
+          .join('\n'),
+      ),
+      {
+        dryRun: false,
+        driveId: drive.id,
+        consent,
+      },
+    );
+    expect(ok).toMatchObject({ newPeople: 0, matchedPeople: 1, enrolments: 1 });
+    const m = await mdb(h.db).selectFrom('membership').select('person_id').where('drive_id', '=', drive.id).execute();
+    expect(m.map((x) => x.person_id)).toEqual([live.id]);
   });
 
   it('leaves the counters as enrolling and verifying the same people through the API does', async () => {

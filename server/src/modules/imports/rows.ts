@@ -164,13 +164,16 @@ export const findKnownPeople = async (db: Kysely<DB>, phones: string[], epics: s
   const byPhone: TKnownPeople['byPhone'] = new Map();
   const byEpic = new Map<string, number>();
   for (const batch of chunks([...new Set(phones)], LOOKUP_BATCH)) {
-    const found = await db
-      .selectFrom('person')
-      .select(['id', 'phone', 'epic', 'deleted_at'])
-      .where(sql<boolean>`phone = any(${batch}::text[])`)
-      .orderBy('deleted_at', 'desc')
-      .execute();
-    for (const p of found) byPhone.set(p.phone, { id: p.id, epic: p.epic, deleted: p.deleted_at !== null });
+    // Live and deleted people apart, so each lookup reads its own partial index on phone.
+    for (const isDeleted of [false, true]) {
+      const found = await db
+        .selectFrom('person')
+        .select(['id', 'phone', 'epic'])
+        .where(sql<boolean>`phone = any(${batch}::text[])`)
+        .where('deleted_at', isDeleted ? 'is not' : 'is', null)
+        .execute();
+      for (const p of found) if (!byPhone.has(p.phone)) byPhone.set(p.phone, { id: p.id, epic: p.epic, deleted: isDeleted });
+    }
   }
   for (const batch of chunks([...new Set(epics)], LOOKUP_BATCH)) {
     const found = await db
