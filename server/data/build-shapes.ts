@@ -3,6 +3,7 @@
  * (see server/data/SOURCES.md, "Shapes and centroids"):
  *
  *   server/data/shapes-pc.json     543 Lok Sabha constituencies (datameet, 2008 delimitation)
+ *   server/data/shapes-pc-india.json  the same, coarser, for the all-India map
  *   server/data/shapes-ac.json     assembly constituencies (HindustanTimes)
  *   server/data/shapes-state.json  36 states/UTs, each the outline of its PCs
  *   server/data/centroids.json     a point for every state, PC, AC and district that has a shape
@@ -29,6 +30,8 @@ const OUT = process.env.SAMITI_SHAPES_OUT ? path.resolve(process.env.SAMITI_SHAP
 const DECIMALS = 4;
 /** Douglas–Peucker tolerances in degrees (0.001° ≈ 110 m): a PC map of India and an AC map of a state stay crisp on a phone. */
 const PC_TOLERANCE = 0.005;
+/** The all-India PC map is seen at about 0.08° a pixel on a phone: a coarser copy halves its download. */
+const PC_INDIA_TOLERANCE = 0.02;
 const AC_TOLERANCE = 0.002;
 const STATE_TOLERANCE = 0.008;
 /** Islands and slivers under this many square degrees (≈ 0.5 km²) are dropped, never a shape's largest polygon. */
@@ -202,16 +205,17 @@ const GENERATED_FROM =
   'server/data/build-shapes.ts from: datameet/maps@b3fbbde (PCs, 2008 delimitation), ' +
   'HindustanTimesLabs/shapefiles@e41de80 (ACs; states; Census-2011 districts for centroids). See server/data/SOURCES.md.';
 
-const writeShapes = (kind: 'pc' | 'ac' | 'state', shapes: Map<string, TShape>): number => {
+const writeShapes = (kind: 'pc' | 'ac' | 'state', shapes: Map<string, TShape>, file = `shapes-${kind}.json`): number => {
   const lines = [...shapes].map(([code, shape]) =>
     JSON.stringify({ code, state: stateOf(code), polygons: shape.map((poly) => poly.map(encodeRing)) }),
   );
   const text = `{"version":1,"kind":"${kind}","generatedFrom":${JSON.stringify(GENERATED_FROM)},"features":[\n${lines.join(',\n')}]}\n`;
-  fs.writeFileSync(path.join(OUT, `shapes-${kind}.json`), text);
+  fs.writeFileSync(path.join(OUT, file), text);
   return Buffer.byteLength(text);
 };
 
 const pcOut = simplified(pcShapes, PC_TOLERANCE);
+const pcIndiaOut = simplified(pcShapes, PC_INDIA_TOLERANCE);
 const acOut = simplified(acShapes, AC_TOLERANCE);
 const stateOut = simplified(stateShapes, STATE_TOLERANCE);
 
@@ -260,7 +264,12 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const sizes = { pc: writeShapes('pc', pcOut), ac: writeShapes('ac', acOut), state: writeShapes('state', stateOut) };
+const sizes = {
+  pc: writeShapes('pc', pcOut),
+  pcIndia: writeShapes('pc', pcIndiaOut, 'shapes-pc-india.json'),
+  ac: writeShapes('ac', acOut),
+  state: writeShapes('state', stateOut),
+};
 const centroidText =
   `{"version":1,"generatedFrom":${JSON.stringify(GENERATED_FROM)},"items":[\n` +
   `${centroidRows.map((r) => JSON.stringify(r)).join(',\n')}]}\n`;
@@ -269,6 +278,7 @@ fs.writeFileSync(path.join(OUT, 'centroids.json'), centroidText);
 const kb = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
 log(`Sources: ${SHARED}`);
 log(`PCs:       ${pcShapes.size} of ${allPcs.length} shaped; ${pointCount(pcShapes)} → ${pointCount(pcOut)} points; ${kb(sizes.pc)}; ${areaDrift(pcShapes, pcOut)}`);
+log(`PCs India: ${pointCount(pcIndiaOut)} points; ${kb(sizes.pcIndia)}; ${areaDrift(pcShapes, pcIndiaOut)}`);
 log(`ACs:       ${acShapes.size} of ${allAcs.length} shaped; ${pointCount(acShapes)} → ${pointCount(acOut)} points; ${kb(sizes.ac)}; ${areaDrift(acShapes, acOut)}`);
 log(`States:    ${stateShapes.size} of ${geo.states.length} shaped; ${pointCount(stateShapes)} → ${pointCount(stateOut)} points; ${kb(sizes.state)}; ${areaDrift(stateShapes, stateOut)}`);
 log(`Districts: ${districtShapes.size} of ${allDistricts.length} have a centroid (${districtsFromAcs.length} from their ACs: ${districtsFromAcs.join(' ')})`);

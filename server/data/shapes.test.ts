@@ -12,6 +12,7 @@ const geo = read<{ states: { code: string }[]; pcs: { stateCode: string; number:
   'geo-india.json',
 );
 const pcs = read<TShapeFile>('shapes-pc.json');
+const pcsIndia = read<TShapeFile>('shapes-pc-india.json');
 const acs = read<TShapeFile>('shapes-ac.json');
 const states = read<TShapeFile>('shapes-state.json');
 const centroids = new Map(read<{ items: { code: string; lat: number; lon: number }[] }>('centroids.json').items.map((c) => [c.code, c]));
@@ -48,8 +49,10 @@ describe('shipped shapes and centroids', () => {
     });
     expect(inside).toEqual([]);
   });
-  it('stays within the size budget (PCs ≤ 1 MB, ACs ≤ 4 MB)', () => {
+  it('stays within the size budget (PCs ≤ 1 MB, ACs ≤ 4 MB, the all-India PC map half the PCs)', () => {
     expect(size('shapes-pc.json')).toBeLessThan(1_000_000);
+    expect(pcsIndia.features.map((f) => f.code)).toEqual(pcs.features.map((f) => f.code));
+    expect(size('shapes-pc-india.json')).toBeLessThan(size('shapes-pc.json') * 0.6);
     expect(size('shapes-ac.json')).toBeLessThan(4_000_000);
   });
   it('has a centroid for every state, PC and shaped AC, inside its own shape for Muzaffarnagar', () => {

@@ -19,8 +19,9 @@ type TShapeFile = { version: number; kind: TGeoShapeKind; features: { code: stri
 export type TServedShapes = { etag: string; json: Buffer; gzip: Buffer; features: number };
 
 const files = new Map<string, TShapeFile>();
-const readShapeFile = (kind: TGeoShapeKind, dir: string): TShapeFile => {
-  const name = path.join(dir, `shapes-${kind}.json`);
+/** The all-India PC map comes from a coarser copy (see build-shapes.ts): at that scale the detail is invisible. */
+const readShapeFile = (kind: TGeoShapeKind, state: string | null, dir: string): TShapeFile => {
+  const name = path.join(dir, kind === 'pc' && state === null ? 'shapes-pc-india.json' : `shapes-${kind}.json`);
   const hit = files.get(name);
   if (hit) return hit;
   const file = JSON.parse(fs.readFileSync(name, 'utf8')) as TShapeFile;
@@ -32,7 +33,7 @@ const KIND_OF_AREA = { pc: 'pc', ac: 'ac', state: 'state' } as const;
 
 /** Builds one map: the shipped shapes of `kind` (of one state, or all), with our names in both scripts. */
 export const buildShapes = async (db: Kysely<DB>, kind: TGeoShapeKind, state: string | null, dir = SHAPES_DIR): Promise<TServedShapes> => {
-  const file = readShapeFile(kind, dir);
+  const file = readShapeFile(kind, state, dir);
   const wanted = file.features.filter((f) => state === null || f.state === state);
   let q = db.selectFrom('geo_area').select(['code', 'name', 'name_hi']).where('kind', '=', KIND_OF_AREA[kind]);
   if (state !== null) q = kind === 'state' ? q.where('code', '=', state) : q.where('state_code', '=', state);
