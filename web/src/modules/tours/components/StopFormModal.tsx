@@ -65,8 +65,8 @@ const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) 
           </Alert>
         )}
         <UnitPicker label={t('tours.place')} value={unit} onChange={setUnit} error={err('unitId')} />
-        <SimpleGrid cols={3} spacing="sm">
-          <TextInput type="date" label={t('tours.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={err('startsAt')} required data-testid="stop-date" />
+        <TextInput type="date" label={t('tours.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={err('startsAt')} required data-testid="stop-date" />
+        <SimpleGrid cols={2} spacing="sm">
           <TextInput type="time" label={t('tours.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required data-testid="stop-from" />
           <TextInput type="time" label={t('tours.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={err('endsAt')} required data-testid="stop-to" />
         </SimpleGrid>

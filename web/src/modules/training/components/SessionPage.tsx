@@ -38,10 +38,11 @@ const InviteeRow = ({ session, invitee }: { session: TSession; invitee: TInvitee
         <Group gap="xs" wrap="wrap">
           <SegmentedControl
             size="xs"
-            value={invitee.rsvp ?? ''}
+            // No answer yet: a value matching no segment, so none looks chosen.
+            value={invitee.rsvp ?? 'none'}
             disabled={!session.actions.canInvite || rsvp.isPending}
             onChange={(v) => rsvp.mutate({ personId: invitee.personId, response: v as (typeof RSVP_RESPONSES)[number] })}
-            data={[{ value: '', label: '—', disabled: true }, ...RSVP_RESPONSES.map((r) => ({ value: r, label: t(`training.rsvp.${r}`) }))]}
+            data={RSVP_RESPONSES.map((r) => ({ value: r, label: t(`training.rsvp.${r}`) }))}
             aria-label={t('training.rsvpLabel')}
             data-testid="invitee-rsvp"
           />
