@@ -68,7 +68,7 @@ export const DirectivePage = () => {
           <Paper withBorder p="md" radius="md" data-testid="rollup-summary">
             <Group justify="space-between">
               <Text fw={600}>{displayName(here.unit, lang)}</Text>
-              <Text fw={600} data-testid="rollup-summary-done">
+              <Text fw={600} data-testid="rollup-summary-done" data-done={here.counts.done} data-total={here.counts.total}>
                 {t('directives.nOfN', { done: n(here.counts.done), total: n(here.counts.total) })}
               </Text>
             </Group>

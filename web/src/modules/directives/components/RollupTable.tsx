@@ -83,7 +83,7 @@ export const RollupTable = ({ rollup, kind, onOpen, isStale }: { rollup: TRollup
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right" data-testid="rollup-done">
+                <Table.Td ta="right" data-testid="rollup-done" data-done={row.counts.done} data-total={row.counts.total}>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {t('directives.nOfN', { done: n(row.counts.done), total: n(row.counts.total) })}
                   </Text>
