@@ -34,10 +34,6 @@ export const TRAINING_MESSAGES = {
     hi: 'उपस्थिति सत्र शुरू होने के बाद ही दर्ज की जा सकती है।',
   },
   DUPLICATE_MARK: { en: 'Person {id} is marked twice in one request.', hi: 'एक ही अनुरोध में व्यक्ति {id} दो बार दर्ज है।' },
-  REQUIRED_ABOVE_SESSIONS: {
-    en: 'A course cannot need more sessions ({required}) than 50.',
-    hi: 'किसी पाठ्यक्रम के लिए 50 से अधिक सत्र ({required}) आवश्यक नहीं हो सकते।',
-  },
   TOO_MANY_INVITEES: {
     en: 'This would invite {count} people; at most {max} can be invited to one session.',
     hi: 'इससे {count} लोग आमंत्रित होंगे; एक सत्र में अधिकतम {max} लोग आमंत्रित हो सकते हैं।',

@@ -112,6 +112,8 @@ describe('RSVP, attendance and completion', () => {
     expect(full.statusCode).toBe(409);
     expect(full.json()).toMatchObject({ error: 'CONFLICT', message: expect.stringContaining('सत्र भर चुका है') });
     expect((await call('POST', rsvp, admin, { personId: a, response: 'yes' })).statusCode).toBe(200);
+    // Two seats are confirmed: the capacity cannot drop below them.
+    expect((await call('PATCH', `/api/v1/training-sessions/${s1.id}`, admin, { capacity: 1 })).json()).toMatchObject({ error: 'VALIDATION', field: 'capacity' });
     expect((await call('POST', rsvp, admin, { personId: c, response: 'maybe' })).json()).toMatchObject({ counts: { yes: 2, maybe: 1 } });
 
     const att = `/api/v1/training-sessions/${s1.id}/attendance`;
