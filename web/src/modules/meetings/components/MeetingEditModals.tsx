@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
 import { agendaLines, fromStartsAt, toStartsAt } from '../form';
-import { useInvitees, useMoveMeeting, usePatchMeeting } from '../hooks/useMeetings';
+import { useAttendance, useInvitees, useMoveMeeting, usePatchMeeting } from '../hooks/useMeetings';
 import { InviteeRulesField } from './InviteeRulesField';
+import { PeoplePicker, type TPickedPerson } from './PeoplePicker';
 
 const Shell = ({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) => {
   const isPhone = useMediaQuery('(max-width: 36em)');
@@ -63,12 +64,18 @@ export const EditMeetingModal = ({ meeting, onClose }: { meeting: TMeeting; onCl
   );
 };
 
-/** Rebuild the invitee list of a planned meeting from new rules (individuals invited before are kept). */
+/** Rebuild the invitee list of a planned meeting from new rules and individuals. */
 export const EditInviteesModal = ({ meeting, onClose }: { meeting: TMeeting; onClose: () => void }) => {
   const { t } = useTranslation();
   const save = useInvitees(meeting.id);
   const [includeSelf, setIncludeSelf] = useState(meeting.inviteeRule.includeSelf);
   const [rules, setRules] = useState(meeting.inviteeRule.rules);
+  // Individuals as invited now (names from the invitee list), editable like in the create form.
+  const attendance = useAttendance(meeting.id);
+  const [people, setPeople] = useState<TPickedPerson[] | null>(null);
+  const shown =
+    people ??
+    (attendance.data?.items ?? []).filter((i) => i.source === 'individual').map((i) => ({ id: i.personId, name: i.name, nameHi: i.nameHi }));
   return (
     <Shell title={t('meetings.editInvitees')} onClose={onClose}>
       <Stack>
@@ -78,13 +85,14 @@ export const EditInviteesModal = ({ meeting, onClose }: { meeting: TMeeting; onC
           </Alert>
         )}
         <InviteeRulesField unitLevel={meeting.unit.level} includeSelf={includeSelf} onIncludeSelf={setIncludeSelf} rules={rules} onRules={setRules} />
+        <PeoplePicker label={t('meetings.individuals')} description={t('meetings.individualsHint')} value={shown} onChange={setPeople} testId="invitees-people" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
           <Button
             loading={save.isPending}
-            onClick={() => save.mutate({ includeSelf, rules: rules.filter((r) => r.levels.length || r.posts.length), personIds: meeting.inviteeRule.personIds }, { onSuccess: onClose })}
+            onClick={() => save.mutate({ includeSelf, rules: rules.filter((r) => r.levels.length || r.posts.length), personIds: people ? people.map((p) => p.id) : meeting.inviteeRule.personIds }, { onSuccess: onClose })}
             data-testid="invitees-save"
           >
             {t('common.save')}

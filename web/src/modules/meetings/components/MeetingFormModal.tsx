@@ -1,4 +1,4 @@
-import { MEETING_TYPES, type TMeeting, type TMeetingType, type TPerson, type TUnit } from '@samiti/common';
+import { MEETING_TYPES, type TMeeting, type TMeetingType, type TUnit } from '@samiti/common';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
@@ -7,7 +7,7 @@ import { errorField, errorText } from '../../../lib/errors';
 import { emptyMeetingForm, type TMeetingField, type TMeetingFormValues, type TMeetingProblem, toMeetingBody, validateMeetingForm } from '../form';
 import { useCreateMeeting } from '../hooks/useMeetings';
 import { InviteeRulesField } from './InviteeRulesField';
-import { PeoplePicker } from './PeoplePicker';
+import { PeoplePicker, type TPickedPerson } from './PeoplePicker';
 
 type Props = { unit: TUnit; onClose: () => void; onCreated: (meeting: TMeeting) => void };
 
@@ -17,8 +17,8 @@ export const MeetingFormModal = ({ unit, onClose, onCreated }: Props) => {
   const isPhone = useMediaQuery('(max-width: 36em)');
   const create = useCreateMeeting();
   const [values, setValues] = useState<TMeetingFormValues>(emptyMeetingForm);
-  const [chair, setChair] = useState<TPerson[]>([]);
-  const [people, setPeople] = useState<TPerson[]>([]);
+  const [chair, setChair] = useState<TPickedPerson[]>([]);
+  const [people, setPeople] = useState<TPickedPerson[]>([]);
   const [problems, setProblems] = useState<Partial<Record<TMeetingField, TMeetingProblem>>>({});
   const serverField = errorField(create.error);
   const serverMessage = create.error ? errorText(create.error, t) : null;

@@ -7,11 +7,14 @@ import { PersonHitLabel } from '../../people/components/PersonHitLabel';
 import { usePersonSearch } from '../../people/hooks/usePeople';
 import { personName } from '../../people/names';
 
+/** What the picker keeps of a person: enough to show and send. */
+export type TPickedPerson = Pick<TPerson, 'id' | 'name' | 'nameHi'>;
+
 type Props = {
   label: string;
   description?: string;
-  value: TPerson[];
-  onChange: (people: TPerson[]) => void;
+  value: TPickedPerson[];
+  onChange: (people: TPickedPerson[]) => void;
   /** One person only (the chair): picking replaces. */
   single?: boolean;
   testId: string;
@@ -37,7 +40,8 @@ export const PeoplePicker = ({ label, description, value, onChange, single = fal
         itemKey={(p) => String(p.id)}
         renderItem={(p) => <PersonHitLabel person={p} />}
         onPick={(p) => {
-          onChange(single ? [p] : [...value, p]);
+          const picked = { id: p.id, name: p.name, nameHi: p.nameHi };
+          onChange(single ? [picked] : [...value, picked]);
           setText('');
         }}
         isActive={enabled}
