@@ -11,6 +11,8 @@ export * from './schemas/meetings';
 export * from './schemas/training';
 export * from './schemas/tours';
 export * from './schemas/directives';
+export * from './schemas/programmes';
 export * from './schemas/elections';
+export * from './schemas/org-health';
 export * from './names';
 export * from './phone';

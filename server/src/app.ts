@@ -27,10 +27,12 @@ import { fileRoutes } from './modules/files/routes';
 import type { TFileStore } from './modules/files/storage';
 import { healthRoutes } from './modules/health/routes';
 import { meetingRoutes } from './modules/meetings/routes';
+import { orgHealthRoutes } from './modules/org-health/routes';
 import { membershipRoutes } from './modules/membership/routes';
 import { importRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { postRoutes } from './modules/posts/routes';
+import { programmeRoutes } from './modules/programmes/routes';
 import { tourRoutes } from './modules/tours/routes';
 import { trainingRoutes } from './modules/training/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -120,6 +122,8 @@ export const buildApp = async (deps: TAppDeps) => {
   await app.register(fileRoutes);
   await app.register(trainingRoutes);
   await app.register(tourRoutes);
+  await app.register(orgHealthRoutes);
+  await app.register(programmeRoutes);
 
   if (deps.webDist && fs.existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });

@@ -1,0 +1,177 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/types';
+import { foldDriveCounts } from '../membership/counters';
+
+/** Today in India as YYYY-MM-DD; `now` is injectable so tests never depend on the clock. */
+export const indiaToday = (now = Date.now()) => new Date(now + 330 * 60_000).toISOString().slice(0, 10);
+const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export type TUnitFacts = {
+  id: number;
+  parentId: number | null;
+  name: string;
+  nameHi: string | null;
+  level: string;
+  path: string;
+  childCount: number;
+  geoCode: string | null;
+  seats: number;
+  filled: number;
+  /** Booths in the subtree by filled committee seats. */
+  booths: { filled: number; booths: number }[];
+  lastHeld: string | null;
+  expected90: number;
+  present90: number;
+  overdue: number;
+  onTime: number;
+  late: number;
+  holders: number;
+  trained: number;
+  membership: { enrolled: number; verified: number; target: number } | null;
+  election: { share: number; swing: number | null; name: string; nameHi: string | null } | null;
+};
+
+const n = (v: unknown) => Number(v ?? 0);
+const byId = <T extends { unit_id: number | string }>(rows: T[]) => new Map(rows.map((r) => [Number(r.unit_id), r]));
+
+/**
+ * The facts of these units for their health, from the aggregate tables and a few small indexed
+ * reads (current holders of each unit, the running drive's counters, seat results). Nothing here
+ * scans members or attendance: those arrive through the per-meeting and per-drive aggregates.
+ */
+export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): Promise<TUnitFacts[]> => {
+  if (ids.length === 0) return [];
+  const idArr = sql`${ids}::bigint[]`;
+  const since = daysBefore(today, 90);
+  const [units, seats, health, booths, meetings, dues, holders] = await Promise.all([
+    sql<{ id: number; parent_id: number | null; name: string; name_hi: string | null; level: string; path: string; child_count: number; geo_code: string | null; polling_station_id: number | null }>`
+      select id, parent_id, name, name_hi, level, path, child_count, geo_code, polling_station_id from unit where id = any(${idArr})`.execute(db),
+    sql<{ level: string; seats: number }>`select level, sum(seats)::int as seats from post_template group by level`.execute(db),
+    sql<{ unit_id: number; filled: number }>`select unit_id, filled from unit_health where unit_id = any(${idArr})`.execute(db),
+    sql<{ unit_id: number; filled: number; booths: number }>`
+      select unit_id, filled, booths from unit_health_booths where unit_id = any(${idArr}) and booths <> 0`.execute(db),
+    sql<{ unit_id: number; last_held: string | null; expected: number; present: number }>`
+      select unit_id, max(held_on)::text as last_held,
+        coalesce(sum(expected) filter (where held_on >= ${since}::date and held_on <= ${today}::date), 0)::int as expected,
+        coalesce(sum(present) filter (where held_on >= ${since}::date and held_on <= ${today}::date), 0)::int as present
+      from unit_health_meeting where unit_id = any(${idArr}) and held_on <= ${today}::date group by unit_id`.execute(db),
+    sql<{ unit_id: number; overdue: number; on_time: number; late: number }>`
+      select unit_id, coalesce(sum(open) filter (where due_date < ${today}::date), 0)::int as overdue,
+        sum(on_time)::int as on_time, sum(late)::int as late
+      from unit_health_due where unit_id = any(${idArr}) group by unit_id`.execute(db),
+    sql<{ unit_id: number; holders: number; trained: number }>`
+      select t.unit_id, count(distinct t.person_id)::int as holders,
+        count(distinct t.person_id) filter (where exists (
+          select 1 from training_invitation i where i.person_id = t.person_id
+            and (select a.status from training_attendance a where a.invitation_id = i.id order by a.id desc limit 1) = 'present'))::int as trained
+      from tenure t where t.unit_id = any(${idArr}) and t.end_date is null group by t.unit_id`.execute(db),
+  ]);
+  const seatsByLevel = new Map(seats.rows.map((s) => [s.level, n(s.seats)]));
+  const h = byId(health.rows);
+  const m = byId(meetings.rows);
+  const d = byId(dues.rows);
+  const t = byId(holders.rows);
+  const b = new Map<number, { filled: number; booths: number }[]>();
+  for (const r of booths.rows) b.set(Number(r.unit_id), [...(b.get(Number(r.unit_id)) ?? []), { filled: n(r.filled), booths: n(r.booths) }]);
+  const [membership, election] = await Promise.all([loadMembership(db, units.rows, today), loadElection(db, units.rows)]);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return units.rows
+    .map((u) => {
+      const id = Number(u.id);
+      return {
+        id,
+        parentId: u.parent_id === null ? null : Number(u.parent_id),
+        name: u.name,
+        nameHi: u.name_hi,
+        level: u.level,
+        path: u.path,
+        childCount: n(u.child_count),
+        geoCode: u.geo_code,
+        seats: seatsByLevel.get(u.level) ?? 0,
+        filled: n(h.get(id)?.filled),
+        booths: b.get(id) ?? [],
+        lastHeld: m.get(id)?.last_held ?? null,
+        expected90: n(m.get(id)?.expected),
+        present90: n(m.get(id)?.present),
+        overdue: n(d.get(id)?.overdue),
+        onTime: n(d.get(id)?.on_time),
+        late: n(d.get(id)?.late),
+        holders: n(t.get(id)?.holders),
+        trained: n(t.get(id)?.trained),
+        membership: membership.get(id) ?? null,
+        election: election.get(id) ?? null,
+      };
+    })
+    .sort((a, z) => (order.get(a.id) ?? 0) - (order.get(z.id) ?? 0));
+};
+
+type TUnitRow = { id: number; path: string; geo_code: string | null; polling_station_id: number | null };
+
+/** The running drive nearest above each unit (or at it), with the unit's counters and target there. */
+const loadMembership = async (db: Kysely<DB>, units: TUnitRow[], today: string) => {
+  const out = new Map<number, { enrolled: number; verified: number; target: number }>();
+  const chain = [...new Set(units.flatMap((u) => u.path.split('/').filter(Boolean).map(Number)))];
+  const drives = await sql<{ id: number; unit_id: number; starts_on: string }>`
+    select id, unit_id, starts_on::text from membership_drive
+    where unit_id = any(${chain}::bigint[]) and starts_on <= ${today}::date and ends_on >= ${today}::date`.execute(db);
+  if (drives.rows.length === 0) return out;
+  const pick = new Map<number, number>();
+  for (const u of units) {
+    const ids = u.path.split('/').filter(Boolean).map(Number);
+    let best: { id: number; depth: number; starts: string } | null = null;
+    for (const dr of drives.rows) {
+      const depth = ids.indexOf(Number(dr.unit_id));
+      if (depth < 0) continue;
+      if (!best || depth > best.depth || (depth === best.depth && dr.starts_on > best.starts)) best = { id: Number(dr.id), depth, starts: dr.starts_on };
+    }
+    if (best) pick.set(Number(u.id), best.id);
+  }
+  for (const driveId of new Set(pick.values())) await foldDriveCounts(db, driveId);
+  const pairs = [...pick];
+  const rows = await sql<{ unit_id: number; enrolled: number | null; verified: number | null; target: number | null }>`
+    select p.unit_id, c.enrolled, c.verified, t.target
+    from unnest(${pairs.map(([u]) => u)}::bigint[], ${pairs.map(([, dr]) => dr)}::bigint[]) as p (unit_id, drive_id)
+    left join drive_unit_count c on c.drive_id = p.drive_id and c.unit_id = p.unit_id
+    left join drive_target t on t.drive_id = p.drive_id and t.unit_id = p.unit_id`.execute(db);
+  for (const r of rows.rows) {
+    if (r.target === null || n(r.target) === 0) continue;
+    out.set(Number(r.unit_id), { enrolled: n(r.enrolled), verified: n(r.verified), target: n(r.target) });
+  }
+  return out;
+};
+
+/**
+ * The party's share in the latest election of the unit's seat (its AC/PC, or a local seat it owns),
+ * or for a booth its booth-wise result; swing against the previous election of the same type.
+ */
+const loadElection = async (db: Kysely<DB>, units: TUnitRow[]) => {
+  const out = new Map<number, { share: number; swing: number | null; name: string; nameHi: string | null }>();
+  const setting = await sql<{ our: string | null }>`select our_party_key as our from election_setting limit 1`.execute(db);
+  const our = setting.rows[0]?.our ?? null;
+  if (!our) return out;
+  const ids = units.map((u) => Number(u.id));
+  const { rows } = await sql<{ unit_id: number; type: string; year: number; name: string; name_hi: string | null; total: number; ours: number }>`
+    select u.id as unit_id, e.type, e.year, e.name, e.name_hi,
+      (select sum(r.votes) from result_row r where r.seat_id = s.id)::float8 as total,
+      coalesce((select sum(r.votes) from result_row r where r.seat_id = s.id and r.party_key = ${our}), 0)::float8 as ours
+    from unit u join seat s on (s.geo_code = u.geo_code or s.unit_id = u.id) join election e on e.id = s.election_id
+    where u.id = any(${ids}::bigint[]) and u.level <> 'booth'
+    union all
+    select u.id, e.type, e.year, e.name, e.name_hi, sum(b.votes)::float8, coalesce(sum(b.votes) filter (where b.party_key = ${our}), 0)::float8
+    from unit u join booth_result b on b.polling_station_id = u.polling_station_id join election e on e.id = b.election_id
+    where u.id = any(${ids}::bigint[]) and u.level = 'booth'
+    group by u.id, e.id, e.type, e.year, e.name, e.name_hi`.execute(db);
+  const per = new Map<number, typeof rows>();
+  for (const r of rows) if (n(r.total) > 0) per.set(Number(r.unit_id), [...(per.get(Number(r.unit_id)) ?? []), r]);
+  for (const [id, list] of per) {
+    list.sort((a, z) => z.year - a.year);
+    const latest = list[0];
+    if (!latest) continue;
+    const prev = list.find((r) => r.type === latest.type && r.year < latest.year);
+    const share = (100 * n(latest.ours)) / n(latest.total);
+    const swing = prev ? share - (100 * n(prev.ours)) / n(prev.total) : null;
+    out.set(id, { share: Math.round(share * 10) / 10, swing: swing === null ? null : Math.round(swing * 10) / 10, name: latest.name, nameHi: latest.name_hi });
+  }
+  return out;
+};

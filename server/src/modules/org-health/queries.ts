@@ -1,0 +1,125 @@
+import { HEALTH_THRESHOLD_RULES, type TChildrenHealthQuery, type TUnitHealth, type TUnitHealthPage, type TUnitHealthRow, type TWeakQuery } from '@samiti/common';
+import { type Kysely, sql } from 'kysely';
+import type { TCtx } from '../../context';
+import type { DB } from '../../db/types';
+import { AppError, invalid } from '../../errors';
+import { assertRoleAt, pathRangeEnd } from '../auth/policy';
+import { unitNotFound } from '../units/queries';
+import { indiaToday, loadFacts } from './facts';
+import { evaluate } from './signals';
+import { loadThresholds } from './thresholds';
+
+const loadUnit = async (ctx: TCtx, id: number) => {
+  const u = await ctx.db.selectFrom('unit').select(['id', 'path', 'level', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+  if (!u) throw unitNotFound(id);
+  assertRoleAt(ctx.actor, u.path, 'viewer', () => unitNotFound(id));
+  return u;
+};
+
+const childIds = async (db: Kysely<DB>, id: number) =>
+  (await db.selectFrom('unit').select('id').where('parent_id', '=', id).where('deleted_at', 'is', null).orderBy('sort_key').orderBy('id').execute()).map((c) => Number(c.id));
+
+/** The children's rows, each evaluated on its own facts (their own children are not read). */
+const childRows = async (ctx: TCtx, id: number, today: string) => {
+  const thresholds = await loadThresholds(ctx.db);
+  const facts = await loadFacts(ctx.db, await childIds(ctx.db, id), today);
+  return facts.map((f) => evaluate(f, { locale: ctx.locale, today, thresholds }));
+};
+
+/** One unit's health: its signals with the share of ok children, and the weekly trend. */
+export const getUnitHealth = async (ctx: TCtx, id: number, today = indiaToday()): Promise<TUnitHealth> => {
+  await loadUnit(ctx, id);
+  const thresholds = await loadThresholds(ctx.db);
+  const [[facts], children, trend] = await Promise.all([
+    loadFacts(ctx.db, [id], today),
+    childRows(ctx, id, today),
+    sql<{ week: string; is_weak: boolean; signals: unknown }>`
+      select week::text, is_weak, signals from unit_health_snapshot where unit_id = ${id} order by week desc limit 26`.execute(ctx.db),
+  ]);
+  if (!facts) throw unitNotFound(id);
+  const row = evaluate(facts, { locale: ctx.locale, today, thresholds, children: { ok: children.filter((c) => !c.isWeak).length, total: children.length } });
+  return {
+    ...row,
+    trend: trend.rows.reverse().map((r) => ({ week: r.week, isWeak: r.is_weak, weak: (typeof r.signals === 'string' ? JSON.parse(r.signals) : r.signals) as TUnitHealth['trend'][number]['weak'] })),
+  };
+};
+
+const encode = (o: number) => Buffer.from(JSON.stringify({ o })).toString('base64url');
+const decodeOffset = (cursor: string | undefined) => {
+  if (!cursor) return 0;
+  try {
+    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString()).o;
+    if (Number.isSafeInteger(o) && o >= 0) return o as number;
+  } catch {
+    // falls through to the error below
+  }
+  throw invalid('CURSOR_INVALID', 'cursor');
+};
+
+const valueOf = (r: TUnitHealthRow, key: string) => r.signals.find((s) => s.key === key)?.value ?? null;
+
+/**
+ * The children of a unit with their health, sorted by any signal (no-data last) or weak first by
+ * default, a page at a time. The whole child list is evaluated to sort it (a parent has at most a
+ * few hundred children); only the page is sent.
+ */
+export const listChildrenHealth = async (ctx: TCtx, id: number, q: TChildrenHealthQuery, today = indiaToday()): Promise<TUnitHealthPage> => {
+  await loadUnit(ctx, id);
+  const offset = decodeOffset(q.cursor);
+  const rows = await childRows(ctx, id, today);
+  const name = (a: TUnitHealthRow, b: TUnitHealthRow) => a.unit.name.localeCompare(b.unit.name);
+  let cmp: (a: TUnitHealthRow, b: TUnitHealthRow) => number;
+  if (q.sort === 'weak') cmp = (a, b) => Number(b.isWeak) - Number(a.isWeak) || b.reasons.length - a.reasons.length || name(a, b);
+  else if (q.sort === 'name') cmp = (a, b) => (q.order === 'desc' ? -1 : 1) * name(a, b);
+  else {
+    const key = q.sort;
+    // Worst first unless asked otherwise: lowest share, or most days / most overdue.
+    const sign = (q.order ?? (HEALTH_THRESHOLD_RULES[key].kind === 'max' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
+    cmp = (a, b) => {
+      const va = valueOf(a, key);
+      const vb = valueOf(b, key);
+      if (va === null || vb === null) return va === vb ? name(a, b) : va === null ? 1 : -1;
+      return sign * (va - vb) || name(a, b);
+    };
+  }
+  rows.sort(cmp);
+  const items = rows.slice(offset, offset + q.limit);
+  return { items, total: rows.length, nextCursor: offset + q.limit < rows.length ? encode(offset + q.limit) : null };
+};
+
+/**
+ * Weak units of a level in a subtree, in tree order with a keyset cursor. Filtered in SQL on the
+ * signals an index can answer (committee or posts, days since the last meeting, overdue
+ * directives), so a national list reads booths in path order and stops at the page.
+ */
+export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = indiaToday()): Promise<TUnitHealthPage> => {
+  const unit = await loadUnit(ctx, id);
+  const level = await ctx.db.selectFrom('org_level').select('key').where('key', '=', q.level).executeTakeFirst();
+  if (!level) throw invalid('HEALTH_UNKNOWN_LEVEL', 'level', { level: q.level });
+  let after = '';
+  if (q.cursor) {
+    after = Buffer.from(q.cursor, 'base64url').toString();
+    if (!after.startsWith(unit.path)) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
+  }
+  const thresholds = await loadThresholds(ctx.db);
+  const th = (key: keyof typeof HEALTH_THRESHOLD_RULES) => thresholds.get(q.level)?.get(key) ?? HEALTH_THRESHOLD_RULES[key].default;
+  const seats = await sql<{ seats: number }>`select coalesce(sum(seats), 0)::int as seats from post_template where level = ${q.level}`.execute(ctx.db);
+  const isBooth = q.level === 'booth';
+  const lastOk = new Date(Date.parse(`${today}T00:00:00Z`) - th('lastMeeting') * 86_400_000).toISOString().slice(0, 10);
+  const { rows } = await sql<{ id: number; path: string }>`
+    select u.id, u.path from unit u left join unit_health h on h.unit_id = u.id
+    where u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and u.path > ${after}
+      and u.level = ${q.level} and u.deleted_at is null
+      and (
+        (${isBooth} and coalesce(h.filled, 0) < ${th('boothCommittee')})
+        or (not ${isBooth} and ${Number(seats.rows[0]?.seats ?? 0)} > 0 and 100.0 * coalesce(h.filled, 0) / ${Number(seats.rows[0]?.seats ?? 1)} < ${th('postsFilled')})
+        or not exists (select 1 from unit_health_meeting m where m.unit_id = u.id and m.held_on >= ${lastOk}::date and m.held_on <= ${today}::date)
+        or (select coalesce(sum(d.open), 0) from unit_health_due d where d.unit_id = u.id and d.due_date < ${today}::date) > ${th('directivesOverdue')}
+      )
+    order by u.path limit ${q.limit + 1}`.execute(ctx.db);
+  const page = rows.slice(0, q.limit);
+  const facts = await loadFacts(ctx.db, page.map((r) => Number(r.id)), today);
+  const items = facts.map((f) => evaluate(f, { locale: ctx.locale, today, thresholds }));
+  const last = page.at(-1);
+  return { items, total: items.length, nextCursor: rows.length > q.limit && last ? Buffer.from(last.path).toString('base64url') : null };
+};
