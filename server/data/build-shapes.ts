@@ -259,6 +259,8 @@ if (stateShapes.size !== 36) problems.push(`expected 36 state shapes, got ${stat
 if (acShapes.size < 4100) problems.push(`expected ≥ 4,100 AC shapes, got ${acShapes.size}`);
 for (const [code, s] of [...pcOut, ...acOut, ...stateOut]) if (s.length === 0) problems.push(`${code}: empty after simplification`);
 for (const c of centroidRows) if (!(c.lat > 5 && c.lat < 38 && c.lon > 67 && c.lon < 98)) problems.push(`${c.code}: centroid ${c.lat},${c.lon} outside India`);
+const knownCodes = new Set([...geo.states.map((s) => s.code), ...allDistricts, ...allPcs, ...allAcs]);
+for (const c of centroidRows) if (!knownCodes.has(c.code)) problems.push(`${c.code}: centroid for an area geo-india.json does not have`);
 if (problems.length > 0) {
   process.stderr.write(`FAILED (${problems.length}):\n  ${problems.join('\n  ')}\n`);
   process.exit(1);
