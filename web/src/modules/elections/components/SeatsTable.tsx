@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { displayName, pickNames } from '../../../lib/names';
 import type { TSeatFilter } from '../api';
 import { useSeats } from '../hooks/useElections';
+import { AddSeatForm } from './AddSeatForm';
 
 /** The election's seats with search and coverage filters, 50 at a time. */
 export const SeatsTable = ({ election }: { election: TElection }) => {
@@ -22,6 +23,7 @@ export const SeatsTable = ({ election }: { election: TElection }) => {
   const total = seats.data?.pages[0]?.total ?? 0;
   return (
     <Stack gap="sm">
+      {election.actions.canAddSeats && <AddSeatForm electionId={election.id} />}
       <Group gap="sm" wrap="wrap">
         <TextInput
           placeholder={t('elections.searchSeats')}
