@@ -128,6 +128,8 @@ export type TenureTable = {
   end_date: string | null;
   end_reason: string | null;
   created_at: Timestamp;
+  programme_instance_id: ColumnType<number | null, number | null | undefined, number | null>;
+  programme_cluster_id: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type ImportJobTable = {
@@ -445,7 +447,7 @@ export type CircularReceiptTable = {
   acknowledged_by: number | null;
 };
 export type RollupCountTable = {
-  subject: 'directive' | 'circular';
+  subject: 'directive' | 'circular' | 'programme';
   subject_id: number;
   unit_id: number;
   parent_id: number | null;
@@ -500,7 +502,107 @@ export type ReplacementItemTable = {
   new_tenure_id: number | null;
 };
 
+export type AudienceSegmentTable = {
+  key: string;
+  name: string;
+  name_hi: string;
+  sort: Generated<number>;
+  archived_at: Date | null;
+};
+
+export type ProgrammeTable = {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  name_hi: string;
+  description: string | null;
+  wing: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ProgrammeSegmentTable = { programme_id: number; segment_key: string };
+
+export type ProgrammePhaseTable = {
+  id: Generated<number>;
+  programme_id: number;
+  number: number;
+  name: string;
+  name_hi: string;
+  due_date: string | null;
+};
+
+export type ProgrammeRolloutTable = {
+  id: Generated<number>;
+  phase_id: number;
+  under_unit_id: number;
+  target_kind: string;
+  target_level: string | null;
+  created: number;
+  created_by: number | null;
+  created_at: Timestamp;
+};
+
+export type ProgrammeClusterTable = {
+  id: Generated<number>;
+  programme_id: number;
+  name: string;
+  name_hi: string | null;
+  created_at: Timestamp;
+};
+
+export type ProgrammeClusterTargetTable = { programme_id: number; target_key: string; cluster_id: number };
+
+export type ProgrammeInstanceTable = {
+  id: Generated<number>;
+  programme_id: number;
+  phase_id: number;
+  target_key: string;
+  geo_code: string | null;
+  unit_id: number | null;
+  scope_unit_id: number;
+  state_code: string | null;
+  cluster_id: number | null;
+  status: Generated<string>;
+  cancel_reason: string | null;
+  planned_date: string | null;
+  venue: string | null;
+  held_on: string | null;
+  attendance: Json;
+  notes: string | null;
+  has_in_charge: Generated<boolean>;
+  reported_at: Date | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ProgrammeTeamMemberTable = { instance_id: number; person_id: number; role: string | null; added_at: Timestamp };
+
+export type ProgrammeTallyTable = {
+  phase_id: number;
+  bucket: string;
+  total: Generated<number>;
+  vacant: Generated<number>;
+  s_not_planned: Generated<number>;
+  s_planned: Generated<number>;
+  s_held: Generated<number>;
+  s_reported: Generated<number>;
+  s_cancelled: Generated<number>;
+};
+
 export type DB = {
+  audience_segment: AudienceSegmentTable;
+  programme: ProgrammeTable;
+  programme_segment: ProgrammeSegmentTable;
+  programme_phase: ProgrammePhaseTable;
+  programme_rollout: ProgrammeRolloutTable;
+  programme_cluster: ProgrammeClusterTable;
+  programme_cluster_target: ProgrammeClusterTargetTable;
+  programme_instance: ProgrammeInstanceTable;
+  programme_team_member: ProgrammeTeamMemberTable;
+  programme_tally: ProgrammeTallyTable;
   unit_health: UnitHealthTable;
   unit_health_booths: UnitHealthBoothsTable;
   unit_health_meeting: UnitHealthMeetingTable;

@@ -9,6 +9,8 @@ import { AppError } from '../../errors';
 // then one read of `parent_id = unit`, whatever the number of assignments below.
 
 export type TSubject = 'directive' | 'circular';
+/** Also 'programme': a programme phase's instances (subject id = phase id), counted by the programmes module. */
+export type TCountSubject = TSubject | 'programme';
 export type TCounterState = 's_new' | 's_ack' | 's_progress' | 's_done' | 's_declined';
 
 /** The column each item state is counted in. Circular receipts: received → ack, acknowledged → done. */
@@ -51,7 +53,7 @@ export const buildCounters = async (
 };
 
 /** Moves one item's count from state `from` to `to` on its chain, in the caller's transaction. */
-export const moveCount = async (db: Kysely<DB>, subject: TSubject, subjectId: number, chain: number[], from: TCounterState, to: TCounterState) => {
+export const moveCount = async (db: Kysely<DB>, subject: TCountSubject, subjectId: number, chain: number[], from: TCounterState, to: TCounterState) => {
   if (from === to || chain.length === 0) return;
   const f = sql.ref(from);
   const t = sql.ref(to);
@@ -108,7 +110,7 @@ const decode = (cursor: string): [string, number] => {
  */
 export const readChildCounts = async (
   db: Kysely<DB>,
-  q: { subject: TSubject; subjectId: number; unitId: number; isPastDue: boolean; limit: number; cursor?: string },
+  q: { subject: TCountSubject; subjectId: number; unitId: number; isPastDue: boolean; limit: number; cursor?: string },
 ) => {
   let qb = db
     .selectFrom('rollup_count as r')

@@ -1,5 +1,6 @@
 import type { TCtx } from '../../context';
 import { loadVisiblePerson } from '../people/queries';
+import { assertInstanceVisible } from '../programmes/queries';
 import { loadVisibleStop } from '../tours/queries';
 
 /**
@@ -15,6 +16,10 @@ export const FILE_OWNERS = {
   /** A tour stop report's photo: whoever may see the stop. */
   tour_stop: async (ctx: TCtx, stopId: number) => {
     await loadVisibleStop(ctx, stopId);
+  },
+  /** A programme event report's photo: whoever may see the event. */
+  programme_instance: async (ctx: TCtx, instanceId: number) => {
+    await assertInstanceVisible(ctx, instanceId);
   },
 } as const satisfies Record<string, (ctx: TCtx, ownerId: number) => Promise<void>>;
 
