@@ -6,6 +6,14 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { notificationHref } from '../api';
 import { useMarkRead, useNotifications, useUnreadCount } from '../hooks/useNotifications';
 
+// Drawn here: the machines that show this may have no emoji font (a bell character shows as a box).
+const BellIcon = () => (
+  <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </svg>
+);
+
 /** The header bell: unread count, the latest notifications, a click opens one and marks it read. */
 export const NotificationBell = () => {
   const { t, i18n } = useTranslation();
@@ -29,9 +37,7 @@ export const NotificationBell = () => {
             data-testid="notification-bell"
             data-unread={count}
           >
-            <span aria-hidden="true" style={{ fontSize: 18 }}>
-              🔔
-            </span>
+            <BellIcon />
           </ActionIcon>
         </Indicator>
       </Popover.Target>
