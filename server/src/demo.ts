@@ -5,6 +5,8 @@ import { importPollingStations } from './modules/geo/polling-stations';
 import { createUser } from './modules/auth/users';
 import { seedDirectivesDemo } from './modules/directives/demo';
 import { seedMeetingsDemo } from './modules/meetings/demo';
+import { seedToursDemo } from './modules/tours/demo';
+import { seedTrainingDemo } from './modules/training/demo';
 import { createUnit, updateUnit } from './modules/units/operations';
 import { scaffoldUnits } from './modules/units/scaffold';
 import { createWing } from './modules/units/structure';
@@ -66,5 +68,7 @@ export const seedDemo = async (ctx: TCtx) => {
   await createUser(ctx, { username: 'mzn-viewer', password: DEMO_LOGIN.password, displayName: 'Muzaffarnagar viewer', locale: 'hi', role: 'viewer', unitId: mznDistrict.id });
   await seedMeetingsDemo(ctx, { districtId: mznDistrict.id, organiserUserId: mznPresident.id });
   await seedDirectivesDemo(ctx, { districtId: mznDistrict.id, presidentUserId: mznPresident.id, password: DEMO_LOGIN.password });
+  await seedTrainingDemo(ctx, { districtId: mznDistrict.id });
+  await seedToursDemo(ctx, { stateId: up.id });
   return scaffold;
 };
