@@ -82,3 +82,8 @@ export const canSeeInstance = (actor: TActor, r: { issuer_path: string; scope_pa
 
 /** Office bearers of the scope unit (or above it, the programme's unit included) run the instance. */
 export const canEditInstance = (actor: TActor, r: { scope_path: string }) => hasRoleAt(actor, r.scope_path, 'office-bearer');
+
+/** Office bearers of the programme's unit (and above) manage it; others who can see it get 403. */
+export const assertManages = (actor: TActor, p: { unit_path: string }) => {
+  if (!hasRoleAt(actor, p.unit_path, 'office-bearer')) throw new AppError('FORBIDDEN', 'FORBIDDEN');
+};

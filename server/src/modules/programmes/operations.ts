@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertNationalAdmin, assertRoleAt } from '../auth/policy';
 import { unitNotFound } from '../units/queries';
-import { loadVisibleProgramme, programmeNotFound } from './access';
+import { assertManages, loadVisibleProgramme } from './access';
 import { getProgramme } from './queries';
 import { startInCharge } from './in-charge';
 
@@ -58,7 +58,7 @@ export const createProgramme = async (ctx: TCtx, input: TProgrammeCreate): Promi
 export const updateProgramme = async (ctx: TCtx, id: number, patch: TProgrammePatch): Promise<TProgramme> => {
   await ctx.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, id);
-    assertRoleAt(ctx.actor, p.unit_path, 'office-bearer', () => programmeNotFound(id));
+    assertManages(ctx.actor, p);
     const before = await trx.selectFrom('programme').select(['name', 'name_hi', 'description']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     const beforeSegments = await trx.selectFrom('programme_segment').select('segment_key').where('programme_id', '=', id).execute();
     const set: { name?: string; name_hi?: string; description?: string | null } = {};
@@ -103,7 +103,7 @@ export const createSegment = async (ctx: TCtx, input: TSegmentCreate): Promise<T
 export const createCluster = async (ctx: TCtx, programmeId: number, input: z.infer<typeof ZClusterCreate>): Promise<TCluster> =>
   ctx.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, programmeId);
-    assertRoleAt(ctx.actor, p.unit_path, 'office-bearer', () => programmeNotFound(programmeId));
+    assertManages(ctx.actor, p);
     const targets = [...new Set(input.targets)];
     const taken = await trx
       .selectFrom('programme_cluster_target')

@@ -4,8 +4,8 @@ import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
-import { assertRoleAt, pathRangeEnd } from '../auth/policy';
-import { loadVisibleProgramme, programmeNotFound } from './access';
+import { pathRangeEnd } from '../auth/policy';
+import { assertManages, loadVisibleProgramme } from './access';
 import { addNewInstances } from './tally';
 
 type TUnder = { id: number; path: string; level: string; parent_id: number | null; geo_code: string | null; geo_kind: string | null; deleted_at: Date | null };
@@ -85,7 +85,7 @@ const candidates = async (trx: Transaction<DB>, under: TUnder, target: TRollout[
 export const rollOut = async (ctx: TCtx, programmeId: number, input: TRollout) =>
   ctx.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, programmeId);
-    assertRoleAt(ctx.actor, p.unit_path, 'office-bearer', () => programmeNotFound(programmeId));
+    assertManages(ctx.actor, p);
     // Serialises roll-outs of one phase, so the id watermark below sees only this one's rows.
     const phase = await trx
       .selectFrom('programme_phase')
