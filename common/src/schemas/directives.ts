@@ -36,6 +36,11 @@ export const ZDirectiveCreate = z.object({
 });
 export type TDirectiveCreate = z.infer<typeof ZDirectiveCreate>;
 
+export const ZDirectivePatch = z
+  .object({ text: ZText(4000).optional(), dueDate: z.iso.date().optional() })
+  .strict()
+  .refine((v) => v.text !== undefined || v.dueDate !== undefined, { message: 'nothing to change' });
+
 export const ZUnitBrief = z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string() });
 
 /** n of N by state, for a unit's subtree within one directive (or circular). */

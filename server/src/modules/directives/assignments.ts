@@ -2,7 +2,7 @@ import type { TAssignment, TAssignmentStatus } from '@samiti/common';
 import { sql } from 'kysely';
 import type { TCtx } from '../../context';
 import { AppError, invalid } from '../../errors';
-import { recordAudit } from '../audit/record';
+import { listHistory, recordAudit } from '../audit/record';
 import { assignmentNotFound, canSeeAssignment, isAddressee, loadAddressee, todayInIndia } from './access';
 import { isOpenStatus, selectAssignments, toAssignment } from './dto';
 import { onAssignmentChanged } from '../org-health/aggregates';
@@ -85,3 +85,9 @@ export const actOnAssignment = (ctx: TCtx, id: number, action: TAssignmentAction
     });
     return dto;
   });
+
+/** Every change of one assignment (status, report, decline), newest first, for whoever may see it. */
+export const assignmentHistory = async (ctx: TCtx, id: number) => {
+  await getAssignment(ctx, id);
+  return listHistory(ctx.db, 'assignment', id);
+};

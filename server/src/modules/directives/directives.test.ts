@@ -145,4 +145,30 @@ describe('POST /api/v1/directives', () => {
     expect(acs).toHaveLength(3);
     await expect(createDirective(h.ctx, { unitId: d.id, text: 'No queue', dueDate: dayOffset(9), target: { cascade: { level: 'assembly', post: 'president' } } }, { jobs: null, inlineLimit: 2 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
+
+  it('PATCH corrects the text and due date with history: 401, 400 (past, empty), 403, 404, 200', async () => {
+    const { district: d, acs, p0 } = await district();
+    const [a0] = acs;
+    if (!a0) throw new Error('no unit');
+    const dir = (await call('POST', '/api/v1/directives', admin, { unitId: d.id, text: 'Old text', dueDate: dayOffset(5), target: { cascade: { level: 'assembly', post: 'president' } } })).json();
+    const url = `/api/v1/directives/${dir.id}`;
+    expect((await call('PATCH', url, undefined, { text: 'x' })).statusCode).toBe(401);
+    expect((await call('PATCH', url, admin, {})).statusCode).toBe(400);
+    expect((await call('PATCH', url, admin, { dueDate: dayOffset(-1) })).json()).toMatchObject({ field: 'dueDate' });
+    expect((await call('PATCH', url, p0.cookie, { text: 'mine now' })).statusCode).toBe(404);
+    const viewer = (await h.login('viewer', d.id)).cookie;
+    expect((await call('PATCH', url, viewer, { text: 'x' })).statusCode).toBe(403);
+    const outsider = (await h.login('admin', (await h.chain()).state.id)).cookie;
+    expect((await call('PATCH', url, outsider, { text: 'x' })).statusCode).toBe(404);
+    const ok = await call('PATCH', url, admin, { text: 'New text', dueDate: dayOffset(9) });
+    expect(ok.json()).toMatchObject({ text: 'New text', dueDate: dayOffset(9), counts: { total: 3 } });
+    const history = (await call('GET', `${url}/history`, admin)).json().items;
+    expect(history.map((x: { action: string }) => x.action)).toEqual(['directive.update', 'directive.create']);
+    expect(history[0]).toMatchObject({ before: { text: 'Old text' }, after: { text: 'New text' } });
+    const mine = (await call('GET', '/api/v1/me/assignments', p0.cookie)).json().items[0];
+    expect(mine).toMatchObject({ directiveText: 'New text', unit: { id: a0.id } });
+    await call('POST', `/api/v1/assignments/${mine.id}/acknowledge`, p0.cookie);
+    expect((await call('GET', `/api/v1/assignments/${mine.id}/history`, p0.cookie)).json().items).toEqual([expect.objectContaining({ action: 'assignment.acknowledge' })]);
+    expect((await call('GET', `/api/v1/assignments/${mine.id}/history`, outsider)).statusCode).toBe(404);
+  });
 });

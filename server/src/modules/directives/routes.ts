@@ -8,7 +8,9 @@ import {
   ZDirectiveCreate,
   ZDirectiveJob,
   ZDirectiveList,
+  ZDirectivePatch,
   ZError,
+  ZHistoryEntry,
   ZId,
   ZProgressBody,
   ZRollup,
@@ -16,7 +18,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
-import { actOnAssignment, getAssignment } from './assignments';
+import { actOnAssignment, assignmentHistory, getAssignment } from './assignments';
+import { directiveHistory, updateDirective } from './edit';
 import { createDirective } from './create';
 import { getDirective, getDirectiveJob, getDirectiveRollup, listDirectiveAssignments, listMeetingDirectives, listMyAssignments, listUnitDirectives } from './queries';
 import { setUserPerson } from './users';
@@ -49,6 +52,28 @@ export const directiveRoutes = async (fastify: FastifyInstance) => {
   app.get('/api/v1/directives/:id', { schema: { tags, params: idParams, response: { 200: ZDirective, ...errors } } }, async (req) =>
     getDirective(requireCtx(req), req.params.id),
   );
+
+  app.patch(
+    '/api/v1/directives/:id',
+    {
+      schema: {
+        tags,
+        description: "Corrects the text or moves the due date; the assignments stay.",
+        params: idParams,
+        body: ZDirectivePatch,
+        response: { 200: ZDirective, ...errors },
+      },
+    },
+    async (req) => updateDirective(requireCtx(req), req.params.id, req.body),
+  );
+
+  app.get('/api/v1/directives/:id/history', { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZHistoryEntry) }), ...errors } } }, async (req) => ({
+    items: await directiveHistory(requireCtx(req), req.params.id),
+  }));
+
+  app.get('/api/v1/assignments/:id/history', { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZHistoryEntry) }), ...errors } } }, async (req) => ({
+    items: await assignmentHistory(requireCtx(req), req.params.id),
+  }));
 
   app.get('/api/v1/directives/:id/job', { schema: { tags, params: idParams, response: { 200: ZDirectiveJob, ...errors } } }, async (req) =>
     getDirectiveJob(requireCtx(req), req.params.id),

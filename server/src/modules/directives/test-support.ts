@@ -1,7 +1,7 @@
 import { appoint } from '../posts/operations';
 import type { THarness } from '../../../test/harness';
 
-type TMethod = 'GET' | 'POST' | 'PUT';
+type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /** Request helper for tests. */
 export const caller = (h: THarness) => (method: TMethod, url: string, cookie?: string, payload?: object) =>
