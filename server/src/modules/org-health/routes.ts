@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
 import { getUnitHealth, listChildrenHealth, listWeak } from './queries';
+import { scorecardRoutes } from './scorecard-routes';
 import { listThresholds, putThresholds } from './thresholds';
 
 const tags = ['org-health'];
@@ -41,4 +42,6 @@ export const orgHealthRoutes = async (fastify: FastifyInstance) => {
   app.put('/api/v1/health/thresholds', { schema: { tags, body: ZHealthThresholdPut, response: { 200: ZHealthThresholdList, ...errors } } }, async (req) =>
     putThresholds(requireCtx(req), req.body),
   );
+
+  await fastify.register(scorecardRoutes);
 };
