@@ -77,7 +77,15 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
 
   app.get(
     '/api/v1/elections',
-    { schema: { tags, querystring: ZElectionListQuery, response: { 200: ZElectionList, ...errors } } },
+    {
+      schema: {
+        tags,
+        description:
+          "Elections the user may see, newest year first. `state` keeps that state's elections and the national (Lok Sabha) ones.",
+        querystring: ZElectionListQuery,
+        response: { 200: ZElectionList, ...errors },
+      },
+    },
     async (req) => listElections(requireCtx(req), req.query),
   );
   app.post('/api/v1/elections', { schema: { tags, body: ZElectionCreate, response: { 201: ZElection, ...errors } } }, async (req, reply) =>

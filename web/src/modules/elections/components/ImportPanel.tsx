@@ -1,11 +1,12 @@
 import type { TElection, TImportReport } from '@samiti/common';
-import { Alert, Button, FileInput, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { electionKeys, type TImportKind, uploadImport } from '../api';
+import { useStateOptions } from './useStateOptions';
 
 const reportOf = (error: unknown): TImportReport | null => {
   const body = isApiError(error) ? error.body : undefined;
@@ -21,8 +22,11 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
   const [kind, setKind] = useState<TImportKind>(kinds[0] ?? 'results');
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<TImportReport | null>(null);
+  // A national election's booth file may give bare AC numbers: they need the state they belong to.
+  const [state, setState] = useState<string | null>(null);
+  const states = useStateOptions();
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => uploadImport(election.id, kind, file as File, dryRun, election.stateCode ?? undefined),
+    mutationFn: (dryRun: boolean) => uploadImport(election.id, kind, file as File, dryRun, election.stateCode ?? state ?? undefined),
     onSuccess: async (r) => {
       setReport(r);
       if (!r.isDryRun) await queryClient.invalidateQueries({ queryKey: electionKeys.all });
@@ -48,6 +52,18 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
       <Text size="sm" c="dimmed">
         {t(`elections.import.${kind}Help`)}
       </Text>
+      {kind === 'booth-results' && !election.stateCode && (
+        <Select
+          label={t('elections.state')}
+          description={t('elections.import.stateHelp')}
+          data={states}
+          value={state}
+          onChange={setState}
+          searchable
+          clearable
+          w={280}
+        />
+      )}
       <FileInput
         label={t('elections.import.file')}
         accept=".csv,.xlsx,text/csv"
