@@ -2,7 +2,7 @@ import type { TCalendar, TConflict, THistoryEntry, TStop, TStopCreateInput, TSto
 import { ApiError, api, apiUrl } from '../../lib/api';
 
 export type TTourPage = { items: TTour[]; nextCursor: string | null };
-export type TTourFilter = { from: string; to: string };
+export type TTourFilter = { from: string; to: string; unit: number | null };
 
 export const tourKeys = {
   all: ['tours'] as const,
@@ -16,7 +16,7 @@ export const tourKeys = {
 export const TOURS_PAGE_SIZE = 30;
 
 export const fetchTours = (f: TTourFilter, cursor: string | null, signal?: AbortSignal) =>
-  api<TTourPage>('/tours', { query: { from: f.from || undefined, to: f.to || undefined, limit: TOURS_PAGE_SIZE, cursor }, signal });
+  api<TTourPage>('/tours', { query: { from: f.from || undefined, to: f.to || undefined, unit: f.unit, limit: TOURS_PAGE_SIZE, cursor }, signal });
 export const fetchTour = (id: number, signal?: AbortSignal) => api<TTourDetail>(`/tours/${id}`, { signal });
 export const createTour = (body: TTourCreate) => api<TTour>('/tours', { method: 'POST', body });
 export const updateTour = (id: number, body: TTourPatch) => api<TTour>(`/tours/${id}`, { method: 'PATCH', body });

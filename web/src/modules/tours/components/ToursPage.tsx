@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatDate } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { useMe } from '../../auth/hooks/useMe';
+import { type TUnitRef, UnitPicker } from '../../people/components/UnitPicker';
 import { personName } from '../../people/names';
 import { useTours } from '../hooks/useTours';
 import { TourFormModal } from './TourFormModal';
@@ -39,8 +40,9 @@ export const ToursPage = () => {
   const { data: me } = useMe();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [unit, setUnit] = useState<TUnitRef | null>(null);
   const [creating, setCreating] = useState(false);
-  const tours = useTours({ from, to });
+  const tours = useTours({ from, to, unit: unit?.id ?? null });
   const canCreate = me?.grants.some((g) => g.role !== 'viewer') ?? false;
   const body = () => {
     if (tours.isPending) return <Skeleton height={64} radius="md" />;
@@ -76,7 +78,8 @@ export const ToursPage = () => {
           </Button>
         )}
       </Group>
-      <Group grow>
+      <Group grow align="flex-end">
+        <UnitPicker label={t('tours.filterUnit')} value={unit} onChange={setUnit} />
         <TextInput type="date" label={t('tours.filterFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('tours.filterTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </Group>
