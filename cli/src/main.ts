@@ -10,10 +10,12 @@ import {
   openConfigured,
   prepareDatabase,
   readConfig,
+  recomputeHealth,
   scaffoldUnits,
   seedDemo,
   setUserPerson,
   systemCtx,
+  writeHealthSnapshots,
   createUser,
 } from '@samiti/server';
 import { Command, InvalidArgumentError } from 'commander';
@@ -194,6 +196,27 @@ members
         );
       });
     },
+  );
+
+const health = program.command('health').description('organisation health aggregates');
+health
+  .command('recompute')
+  .description('rebuild every per-unit health aggregate from the base tables (tenures, units, meetings, assignments)')
+  .action(() =>
+    withDatabase('health recompute', async (ctx) => {
+      const started = Date.now();
+      await recomputeHealth(ctx.db);
+      console.log(`health aggregates rebuilt in ${Date.now() - started} ms`);
+    }),
+  );
+health
+  .command('snapshot')
+  .description("write this week's health snapshot of every unit above booth level (the weekly job does the same)")
+  .action(() =>
+    withDatabase('health snapshot', async (ctx) => {
+      const r = await writeHealthSnapshots(ctx.db);
+      console.log(`week ${r.week}: ${r.written} unit snapshots`);
+    }),
   );
 
 const users = program.command('users').description('logins and their roles');

@@ -14,3 +14,5 @@ export { importPollingStations } from './modules/geo/polling-stations';
 export { importMembers } from './modules/imports/members';
 export { importPeoplePosts } from './modules/imports/people-posts';
 export { scaffoldUnits } from './modules/units/scaffold';
+export { recomputeHealth } from './modules/org-health/recompute';
+export { writeHealthSnapshots } from './modules/org-health/snapshots';

@@ -3,6 +3,7 @@ import { openConfigured, openFileStore, prepareDatabase, systemCtx } from './boo
 import { readConfig } from './config';
 import { DEMO_LOGIN, seedDemo } from './demo';
 import { startJobs } from './jobs';
+import { HEALTH_SNAPSHOT_CRON, HEALTH_SNAPSHOT_QUEUE, writeHealthSnapshots } from './modules/org-health/snapshots';
 import { DataDirLockedError } from './lock';
 import { IMPORT_QUEUE, runImportJob } from './modules/imports/jobs';
 import { CASCADE_QUEUE } from './modules/directives/create';
@@ -28,9 +29,12 @@ const main = async () => {
       [REMINDER_QUEUE]: async () => {
         await runReminders(database.db, smsProviderFromEnv(database.db), todayInIndia());
       },
+      [HEALTH_SNAPSHOT_QUEUE]: async () => {
+        await writeHealthSnapshots(database.db);
+      },
     },
     (msg, err) => console.error(msg, err),
-    { [REMINDER_QUEUE]: REMINDER_CRON },
+    { [REMINDER_QUEUE]: REMINDER_CRON, [HEALTH_SNAPSHOT_QUEUE]: HEALTH_SNAPSHOT_CRON },
   );
   const app = await buildApp({
     jobs,

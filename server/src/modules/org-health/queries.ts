@@ -56,7 +56,7 @@ const decodeOffset = (cursor: string | undefined) => {
   throw invalid('CURSOR_INVALID', 'cursor');
 };
 
-const valueOf = (r: TUnitHealthRow, key: string) => r.signals.find((s) => s.key === key)?.value ?? null;
+const signalValue = (r: TUnitHealthRow, key: string) => r.signals.find((s) => s.key === key)?.value ?? null;
 
 /**
  * The children of a unit with their health, sorted by any signal (no-data last) or weak first by
@@ -76,8 +76,8 @@ export const listChildrenHealth = async (ctx: TCtx, id: number, q: TChildrenHeal
     // Worst first unless asked otherwise: lowest share, or most days / most overdue.
     const sign = (q.order ?? (HEALTH_THRESHOLD_RULES[key].kind === 'max' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
     cmp = (a, b) => {
-      const va = valueOf(a, key);
-      const vb = valueOf(b, key);
+      const va = signalValue(a, key);
+      const vb = signalValue(b, key);
       if (va === null || vb === null) return va === vb ? name(a, b) : va === null ? 1 : -1;
       return sign * (va - vb) || name(a, b);
     };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { appoint } from '../posts/operations';
@@ -71,8 +72,8 @@ describe('POST /api/v1/replacements/:id/approve and /reject', () => {
     expect(tenures.find((x) => x.personId === s.holder.id)).toMatchObject({ endReason: 'inactive', isCurrent: false });
     expect(tenures.find((x) => x.personId === s.successor.id)).toMatchObject({ isCurrent: true });
     expect((await call('POST', url, stateAdmin)).statusCode).toBe(409);
-    const sms = await h.db.selectFrom('sms_outbox').select('to_phone').where('purpose', '=', 'replacement').execute();
-    expect(sms.map((m) => m.to_phone).sort()).toEqual([s.holder.phone, s.successor.phone].sort());
+    const sms = await sql<{ to_phone: string }>`select to_phone from sms_outbox where purpose = 'replacement'`.execute(h.db);
+    expect(sms.rows.map((m) => m.to_phone).sort()).toEqual([s.holder.phone, s.successor.phone].sort());
     const audit = await h.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'replacement').where('entity_id', '=', String(created.id)).execute();
     expect(audit.map((a) => a.action)).toEqual(['replacement.propose', 'replacement.approve']);
   });
