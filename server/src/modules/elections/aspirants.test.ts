@@ -89,6 +89,20 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
     expect(second.statusCode).toBe(400);
     expect(second.json().message).toContain('Asha Tyagi');
     expect((await move(b.id, { to: 'not-selected' })).json()).toMatchObject({ field: 'reason' });
+    // Two nominations at once on another seat: exactly one wins, the other is told who.
+    const seat2 = seats[1] as { id: number };
+    const both = await Promise.all(
+      ['Ravi Saini', 'Rafiq Qasmi'].map(async (name) =>
+        (
+          await call('POST', `/api/v1/seats/${seat2.id}/aspirants`, admin, {
+            person: { name, phone: h.phone(), homeUnitId: district.id, consent },
+          })
+        ).json(),
+      ),
+    );
+    const raced = await Promise.all(both.map((x: { id: number }) => move(x.id, { to: 'candidate' })));
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    expect(raced.find((r) => r.statusCode === 400)?.json()).toMatchObject({ error: 'VALIDATION', field: 'to' });
     expect((await move(b.id, { to: 'not-selected', reason: 'Seat reserved for the other aspirant' })).json()).toMatchObject({
       stage: 'not-selected',
     });
@@ -108,11 +122,17 @@ describe('POST /api/v1/aspirants/:id/move and coverage', () => {
       .execute();
     expect(audit.map((x) => x.action)).toEqual(['aspirant.create', 'aspirant.move', 'aspirant.move', 'aspirant.move']);
     const cov = (await call('GET', `/api/v1/elections/${election.id}/coverage`, admin)).json();
-    expect(cov).toMatchObject({ seats: 3, withAspirants: 1, withCandidate: 1, aspirants: 2, byStage: { candidate: 1, 'not-selected': 1 } });
+    expect(cov).toMatchObject({
+      seats: 3,
+      withAspirants: 2,
+      withCandidate: 2,
+      aspirants: 4,
+      byStage: { candidate: 2, applied: 1, 'not-selected': 1 },
+    });
     expect((await call('GET', `/api/v1/elections/${election.id}/coverage`)).statusCode).toBe(401);
     expect((await call('GET', `/api/v1/elections/${election.id}/coverage`, outsider)).statusCode).toBe(404);
     const missing = (await call('GET', `/api/v1/elections/${election.id}/seats?coverage=no-candidate`, admin)).json();
-    expect(missing.total).toBe(2);
+    expect(missing.total).toBe(1);
     expect((await call('GET', `/api/v1/elections/${election.id}/seats?coverage=candidate`, admin)).json().items[0]).toMatchObject({
       id: seat.id,
       hasCandidate: true,

@@ -90,10 +90,12 @@ export const moveAspirant = (ctx: TCtx, id: number, input: { to: TAspirantStage;
       input.to === 'not-selected' || from === 'not-selected' || from === 'candidate' || stageIndex(input.to) < stageIndex(from);
     if (needsReason && !input.reason) throw invalid('ASPIRANT_REASON_REQUIRED', 'reason', { from, to: input.to });
     if (input.to === 'candidate') {
-      // Lock the seat's aspirants so two simultaneous nominations cannot both pass this check.
+      // Lock the seat row: two simultaneous nominations for one seat queue here, and the second then
+      // sees the first (the partial unique index is the last line of defence).
+      await sql`select id from seat where id = ${a.seat_id} for update`.execute(trx);
       const other = await sql<{ id: number; name: string | null; name_hi: string | null }>`
         select a.id, p.name, p.name_hi from aspirant a join person p on p.id = a.person_id
-        where a.seat_id = ${a.seat_id} and a.stage = 'candidate' and a.id <> ${id} for update of a`.execute(trx);
+        where a.seat_id = ${a.seat_id} and a.stage = 'candidate' and a.id <> ${id}`.execute(trx);
       const holder = other.rows[0];
       if (holder)
         throw new AppError('VALIDATION', 'SEAT_HAS_CANDIDATE', {
