@@ -75,6 +75,8 @@ export const ZDirective = z.object({
   counts: ZCounts,
   createdBy: z.string().nullable(),
   createdAt: z.string(),
+  /** Office bearers of the issuing unit may correct the text and due date. */
+  actions: z.object({ canEdit: z.boolean() }),
 });
 export type TDirective = z.infer<typeof ZDirective>;
 export const ZDirectiveList = z.object({ items: z.array(ZDirective), nextCursor: z.string().nullable() });

@@ -228,5 +228,5 @@ export const createDirective = async (
     return { kind: 'job', job: { id: result.id, status: 'creating', created: 0, total: result.total, error: null } };
   }
   const row = await selectDirectives(ctx.db).where('d.id', '=', result.id).executeTakeFirstOrThrow();
-  return { kind: 'ready', directive: toDirective(row, todayInIndia()) };
+  return { kind: 'ready', directive: toDirective(ctx.actor, row, todayInIndia()) };
 };

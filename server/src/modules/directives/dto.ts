@@ -3,6 +3,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { TActor } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
+import { hasRoleAt } from '../auth/policy';
 import { isAddressee, type TAddressee } from './access';
 import { emptyCounts, toCounts } from './rollup';
 
@@ -51,7 +52,7 @@ export const selectDirectives = (db: Kysely<DB>, countsAt?: number) =>
 type TOut<Q> = Q extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;
 export type TDirectiveRecord = TOut<ReturnType<typeof selectDirectives>>;
 
-export const toDirective = (r: TDirectiveRecord, today: string): TDirective => {
+export const toDirective = (actor: TActor, r: TDirectiveRecord, today: string): TDirective => {
   const isPastDue = today > r.due_date;
   const counts = r.total === null ? emptyCounts() : toCounts({ ...r, total: r.total, vacant: r.vacant ?? 0, s_new: r.s_new ?? 0, s_ack: r.s_ack ?? 0, s_progress: r.s_progress ?? 0, s_done: r.s_done ?? 0, s_declined: r.s_declined ?? 0 }, isPastDue);
   return {
@@ -66,6 +67,7 @@ export const toDirective = (r: TDirectiveRecord, today: string): TDirective => {
     counts: r.total === null ? { ...counts, total: r.d_total } : counts,
     createdBy: r.created_by_name,
     createdAt: new Date(r.created_at).toISOString(),
+    actions: { canEdit: hasRoleAt(actor, r.unit_path, 'office-bearer') },
   };
 };
 

@@ -16,7 +16,7 @@ export const loadVisibleDirective = async (ctx: TCtx, id: number) => {
   return row;
 };
 
-export const getDirective = async (ctx: TCtx, id: number): Promise<TDirective> => toDirective(await loadVisibleDirective(ctx, id), todayInIndia());
+export const getDirective = async (ctx: TCtx, id: number): Promise<TDirective> => toDirective(ctx.actor, await loadVisibleDirective(ctx, id), todayInIndia());
 
 /** The state of a cascade being built in the background; only its creator or those who see the issuer. */
 export const getDirectiveJob = async (ctx: TCtx, id: number): Promise<TDirectiveJob> => {
@@ -49,7 +49,7 @@ export const listUnitDirectives = async (ctx: TCtx, unitId: number, q: TDirectiv
   if (q.cursor) qb = qb.where('d.id', '<', decodeIdCursor(q.cursor));
   const rows = await qb.orderBy('d.id', 'desc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
-  return { items: page.map((r) => toDirective(r, today)), nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null };
+  return { items: page.map((r) => toDirective(ctx.actor, r, today)), nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null };
 };
 
 /** Meeting ids are H3's; a directive list of one meeting is the meeting unit's issued list filtered. */

@@ -9,6 +9,7 @@ import type {
   TDirectiveCreate,
   TDirectiveJob,
   TDirectiveList,
+  THistoryEntry,
   TRollup,
 } from '@samiti/common';
 import { api } from '../../lib/api';
@@ -21,6 +22,7 @@ export const directiveKeys = {
   unitList: (unitId: number, scope: string) => ['directives', 'unit', unitId, scope] as const,
   meetingList: (meetingId: number) => ['directives', 'meeting', meetingId] as const,
   detail: (id: number) => ['directives', id] as const,
+  history: (id: number) => ['directives', id, 'history'] as const,
   rollup: (id: number, unitId: number | null) => ['directives', id, 'rollup', unitId] as const,
   assignments: (id: number, unitId: number | null) => ['directives', id, 'assignments', unitId] as const,
   mine: ['directives', 'mine'] as const,
@@ -57,3 +59,6 @@ export const fetchCircularRollup = (id: number, unitId: number | null, signal?: 
   api<TRollup>(`/circulars/${id}/rollup`, { query: { unitId }, signal });
 export const createCircular = (body: TCircularCreate) => api<TCircular>('/circulars', { method: 'POST', body });
 export const acknowledgeCircular = (id: number, unitId: number) => api<TCircular>(`/circulars/${id}/acknowledge`, { method: 'POST', body: { unitId } });
+export const updateDirective = (id: number, body: { text?: string; dueDate?: string }) => api<TDirective>(`/directives/${id}`, { method: 'PATCH', body });
+export const fetchDirectiveHistory = (id: number, signal?: AbortSignal) =>
+  api<{ items: THistoryEntry[] }>(`/directives/${id}/history`, { signal }).then((r) => r.items);

@@ -1,10 +1,10 @@
-import { DEFAULT_LEVELS, type TDirectiveCreate, type TPerson } from '@samiti/common';
+import { DEFAULT_LEVELS, type TDirectiveCreate } from '@samiti/common';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/dates';
 import { formError } from '../../../lib/errors';
-import { PeoplePicker } from '../../meetings/components/PeoplePicker';
+import { PeoplePicker, type TPickedPerson } from '../../meetings/components/PeoplePicker';
 import { type TUnitRef, UnitPicker } from '../../people/components/UnitPicker';
 import { useLevelLabel } from '../../units/hooks/useLevelLabel';
 import { useCreateDirective } from '../hooks/useDirectives';
@@ -33,7 +33,7 @@ export const DirectiveFormModal = ({ opened, onClose, unit, meetingId, onCreated
   const [level, setLevel] = useState<string | null>(below[0] ?? null);
   const [post, setPost] = useState<string | null>('president');
   const [target, setTarget] = useState<TUnitRef | null>(null);
-  const [people, setPeople] = useState<TPerson[]>([]);
+  const [people, setPeople] = useState<TPickedPerson[]>([]);
   const [localError, setLocalError] = useState<string | null>(null);
   const fieldError = formError(create.error, ['text', 'dueDate'] as const, t);
 

@@ -5,7 +5,10 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
-import { useDirective, useDirectiveAssignments, useRollup } from '../hooks/useDirectives';
+import { useState } from 'react';
+import { HistoryView } from '../../units/components/HistoryList';
+import { useDirective, useDirectiveAssignments, useDirectiveHistory, useRollup } from '../hooks/useDirectives';
+import { DirectiveEditModal } from './DirectiveEditModal';
 import { AssignmentRows } from './AssignmentRows';
 import { RollupBar, RollupTable } from './RollupTable';
 
@@ -20,6 +23,8 @@ export const DirectivePage = () => {
   const directive = useDirective(id);
   const rollup = useRollup(id, unitId);
   const assignments = useDirectiveAssignments(id, unitId, rollup.data !== undefined);
+  const history = useDirectiveHistory(id);
+  const [isEditing, setEditing] = useState(false);
   useDocumentTitle(directive.data ? directive.data.text.slice(0, 60) : t('directives.title'));
   if (directive.error) return <ErrorState error={directive.error} onRetry={() => void directive.refetch()} />;
   if (!directive.data) return <Text c="dimmed">{t('common.loading')}</Text>;
@@ -52,8 +57,14 @@ export const DirectivePage = () => {
             {t('directives.due', { date: formatDate(d.dueDate, lang) })}
           </Text>
           {d.isOverdue && <Badge color="red">{t('directives.overdue')}</Badge>}
+          {d.actions.canEdit && (
+            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)} data-testid="directive-edit">
+              {t('directives.edit')}
+            </Button>
+          )}
         </Group>
       </Paper>
+      {isEditing && <DirectiveEditModal directive={d} onClose={() => setEditing(false)} />}
       {rollup.error ? (
         <ErrorState error={rollup.error} onRetry={() => void rollup.refetch()} />
       ) : here ? (
@@ -96,6 +107,10 @@ export const DirectivePage = () => {
       ) : (
         <Text c="dimmed">{t('common.loading')}</Text>
       )}
+      <Title order={3} size="h5">
+        {t('directives.history')}
+      </Title>
+      <HistoryView history={history} subject="unit" />
     </Stack>
   );
 };

@@ -10,6 +10,7 @@ import {
   fetchCircularRollup,
   fetchDirective,
   fetchDirectiveAssignments,
+  fetchDirectiveHistory,
   fetchMeetingDirectives,
   fetchMyAssignments,
   fetchRollup,
@@ -17,6 +18,7 @@ import {
   fetchUnitDirectives,
   type TActBody,
   type TActKind,
+  updateDirective,
 } from '../api';
 
 const pages = <I,>(data: { pages: { items: I[] }[] } | undefined): I[] => data?.pages.flatMap((p) => p.items) ?? [];
@@ -99,4 +101,11 @@ export const useCreateCircular = () => {
 export const useAcknowledgeCircular = () => {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (v: { id: number; unitId: number }) => acknowledgeCircular(v.id, v.unitId), onSuccess: invalidate });
+};
+
+export const useDirectiveHistory = (id: number) => useQuery({ queryKey: directiveKeys.history(id), queryFn: ({ signal }) => fetchDirectiveHistory(id, signal) });
+
+export const useUpdateDirective = (id: number) => {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: { text?: string; dueDate?: string }) => updateDirective(id, body), onSuccess: invalidate });
 };
