@@ -180,6 +180,14 @@ describe('editing an election and a seat', () => {
     expect(audit.map((a) => a.action)).toEqual(['election.create', 'election.update']);
     const ls = (await call('GET', '/api/v1/elections?type=lok-sabha&year=2024', admin)).json().items[0];
     expect((await call('PATCH', `/api/v1/elections/${ls.id}`, admin, { name: 'x' })).statusCode).toBe(403);
+    const history = await call('GET', `${url}/history`, viewer);
+    expect(history.json().items.map((x: { action: string }) => x.action)).toEqual(['election.update', 'election.create']);
+    expect(history.json().items[0]).toMatchObject({
+      before: { name: 'Zila panchayat 2012' },
+      after: { name: 'Zila panchayat 2012 (by-election)' },
+    });
+    expect((await call('GET', `${url}/history`)).statusCode).toBe(401);
+    expect((await call('GET', `${url}/history`, outsider)).statusCode).toBe(404);
   });
 
   it('PATCH /api/v1/seats/:id: reservation and owning unit of a ward', async () => {
@@ -197,5 +205,8 @@ describe('editing an election and a seat', () => {
       unit: { id: mandal.id },
     });
     expect((await call('PATCH', url, admin, { unitId: (await h.chain()).assembly.id })).json()).toMatchObject({ field: 'unitId' });
+    const history = (await call('GET', `${url}/history`, viewer)).json();
+    expect(history.items.map((x: { action: string }) => x.action)).toEqual(['seat.update', 'seat.create']);
+    expect((await call('GET', '/api/v1/seats/99999999/history', admin)).statusCode).toBe(404);
   });
 });

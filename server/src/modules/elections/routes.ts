@@ -14,6 +14,7 @@ import {
   ZElectionSetting,
   ZElectionSettingBody,
   ZError,
+  ZHistoryEntry,
   ZId,
   ZImportReport,
   ZPartyList,
@@ -35,7 +36,8 @@ import { addAspirant, listSeatAspirants, moveAspirant } from './aspirants';
 import { importBoothResults } from './booth-import';
 import { updateElection, updateSeat } from './edit';
 import { createElection, createSeat, getElectionSetting, partyRef, setOurParty } from './operations';
-import { getCoverage, listElections, listSeats, loadElection, toElection } from './queries';
+import { listHistory } from '../audit/record';
+import { getCoverage, listElections, listSeats, loadElection, loadSeat, toElection } from './queries';
 import { getElectionResults, getSeatResult } from './results';
 import { importResults } from './results-import';
 import { createCriterion, listCriteria, scoreAspirant } from './screening';
@@ -221,6 +223,38 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
     async (req) => scoreAspirant(requireCtx(req), req.params.id, req.body.scores),
   );
 
+  app.get(
+    '/api/v1/elections/:id/history',
+    {
+      schema: {
+        tags,
+        description: 'Audited changes of the election: edits, booth imports, criteria.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ZHistoryEntry) }), ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = requireCtx(req);
+      await loadElection(ctx, req.params.id);
+      return { items: await listHistory(ctx.db, 'election', req.params.id) };
+    },
+  );
+  app.get(
+    '/api/v1/seats/:id/history',
+    {
+      schema: {
+        tags,
+        description: 'Audited changes of the seat: creation, edits, results imports.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ZHistoryEntry) }), ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = requireCtx(req);
+      await loadSeat(ctx, req.params.id);
+      return { items: await listHistory(ctx.db, 'seat', req.params.id) };
+    },
+  );
   app.get('/api/v1/election-settings', { schema: { tags, response: { 200: ZElectionSetting, ...errors } } }, async (req) =>
     getElectionSetting(requireCtx(req)),
   );

@@ -85,3 +85,6 @@ export const uploadImport = (electionId: number, kind: TImportKind, file: File, 
 export const updateElection = (id: number, body: TElectionPatch) => api<TElection>(`/elections/${id}`, { method: 'PATCH', body });
 export const fetchCriteria = (id: number, signal?: AbortSignal) =>
   api<{ items: TCriterion[] }>(`/elections/${id}/criteria`, { signal }).then((r) => r.items);
+export type THistoryItem = { id: number; at: string; action: string; actor: string | null; before: unknown; after: unknown };
+export const fetchHistory = (kind: 'elections' | 'seats', id: number, signal?: AbortSignal) =>
+  api<{ items: THistoryItem[] }>(`/${kind}/${id}/history`, { signal }).then((r) => r.items);

@@ -9,11 +9,12 @@ import { useElection } from '../hooks/useElections';
 import { CoveragePanel } from './CoveragePanel';
 import { CriteriaCard } from './CriteriaCard';
 import { EditElectionModal } from './EditElectionModal';
+import { HistoryList } from './HistoryList';
 import { ImportPanel } from './ImportPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { SeatsTable } from './SeatsTable';
 
-const TABS = ['seats', 'coverage', 'results', 'import'] as const;
+const TABS = ['seats', 'coverage', 'results', 'import', 'history'] as const;
 type TTab = (typeof TABS)[number];
 const isTab = (v: unknown): v is TTab => (TABS as readonly unknown[]).includes(v);
 
@@ -76,6 +77,9 @@ export const ElectionPage = () => {
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
           <ImportPanel election={e} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryList kind="elections" id={e.id} />
         </Tabs.Panel>
       </Tabs>
       {editing && <EditElectionModal election={e} onClose={() => setEditing(false)} />}

@@ -10,6 +10,7 @@ import { displayName, pickNames } from '../../../lib/names';
 import { useSeatResult } from '../hooks/useElections';
 import { formatShare, formatSwing } from '../pipeline';
 import { AspirantsPanel } from './AspirantsPanel';
+import { HistoryList } from './HistoryList';
 import { PartyPicker } from './PartyPicker';
 
 const Stat = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
@@ -58,6 +59,9 @@ export const SeatPage = () => {
           </Tabs.Tab>
           <Tabs.Tab value="aspirants" data-testid="seat-tab-aspirants">
             {t('elections.tabs.aspirants', { count: d.seat.aspirantCount })}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="seat-tab-history">
+            {t('elections.tabs.history')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="result" pt="md">
@@ -172,6 +176,9 @@ export const SeatPage = () => {
         </Tabs.Panel>
         <Tabs.Panel value="aspirants" pt="md">
           <AspirantsPanel seat={d.seat} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryList kind="seats" id={d.seat.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
