@@ -20,6 +20,7 @@ import { buildApp, createUser, importPeoplePosts, openDatabase, prepareDatabase,
 import { sql } from 'kysely';
 import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
 import { personName } from './names';
+import { hasWrk, wrkEnrol, wrkGets } from './wrk';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -137,6 +138,13 @@ const main = async () => {
     }),
   );
   log('search', nameSearch, 'phone', phoneLookup);
+  // The same phone lookups from wrk (one connection, so latency is not queueing; then 16 for throughput).
+  const phonePaths = Array.from({ length: 2000 }, (_, i) => {
+    const n = 6_000_000_000 + ((i * 104729) % members);
+    return `/api/v1/people?q=${encodeURIComponent(phoneFormats(n)[i % 3] as string)}`;
+  });
+  const wrkPhone = hasWrk() ? { c1: await wrkGets(base, cookie, phonePaths, 1, 10), c16: await wrkGets(base, cookie, phonePaths, 16, 10) } : null;
+  log('wrk phone lookup', wrkPhone ?? 'wrk not installed');
 
   // Import: 4,000 booth committees (40,000 rows) through the product, and the same rows by \copy.
   // Fresh booths and numbers on every run, so a --reuse run imports new rows rather than matching old ones.
@@ -188,6 +196,7 @@ const main = async () => {
 
   // Enrolment over HTTP vs pgbench single-row INSERT, both with 16 clients.
   let enrolRate: number | null = null;
+  let wrkEnrolment: Awaited<ReturnType<typeof wrkEnrol>> = null;
   let pgbenchTps: number | null = null;
   const drive = await fetch(`${base}/api/v1/drives`, {
     method: 'POST',
@@ -201,6 +210,8 @@ const main = async () => {
   });
   if (drive.status === 201) {
     const { id } = (await drive.json()) as { id: number };
+    // New phones on every run (a --reuse run must enrol new people, not match earlier runs' ones).
+    const seen = Number((await sql<{ n: number }>`select count(*)::int as n from membership`.execute(db)).rows[0]?.n ?? 0);
     let next = 0;
     let done = 0;
     const until = performance.now() + 20_000;
@@ -216,7 +227,7 @@ const main = async () => {
             person: {
               name: en,
               nameHi: h,
-              phone: String(7_000_000_000 + i),
+              phone: String(7_000_000_000 + seen + i),
               consent: { purpose: 'membership', date: '2026-10-01', method: 'online' },
             },
           }),
@@ -229,6 +240,10 @@ const main = async () => {
     const t0 = performance.now();
     await Promise.all(Array.from({ length: 16 }, worker));
     enrolRate = Math.round(done / ((performance.now() - t0) / 1000));
+    log(`enrol (in-process client) ${enrolRate} req/s`);
+    const after = Number((await sql<{ n: number }>`select count(*)::int as n from membership`.execute(db)).rows[0]?.n ?? 0);
+    wrkEnrolment = await wrkEnrol(base, cookie, id, booths.slice(0, 5000).filter((_, k) => k % 5 === 0), 7_500_000_000 + after, 16, 20);
+    log('wrk enrol', wrkEnrolment ?? 'wrk not installed');
   } else log(`drives API not available (${drive.status}); enrolment not measured`);
   if (url) {
     await sql`drop table if exists bench_pgbench`.execute(db);
@@ -241,7 +256,7 @@ const main = async () => {
     const m = /tps = ([\d.]+)/.exec(r.stdout);
     pgbenchTps = m ? Math.round(Number(m[1])) : null;
   }
-  log(`enrol ${enrolRate} req/s vs pgbench ${pgbenchTps} tps`);
+  log(`enrol ${enrolRate} req/s (wrk ${wrkEnrolment?.requestsPerSecond}) vs pgbench ${pgbenchTps} tps`);
 
   const out = {
     engine,
@@ -257,8 +272,11 @@ const main = async () => {
     enrolRequestsPerSecond: enrolRate,
     pgbenchInsertTps: pgbenchTps,
     enrolVsPgbench: enrolRate && pgbenchTps ? ms(enrolRate / pgbenchTps) : null,
+    wrkEnrol: wrkEnrolment,
+    wrkEnrolVsPgbench: wrkEnrolment && pgbenchTps ? ms(wrkEnrolment.requestsPerSecond / pgbenchTps) : null,
     nameSearchMs: nameSearch,
     phoneLookupMs: phoneLookup,
+    wrkPhoneLookup: wrkPhone,
   };
   console.log(JSON.stringify(out, null, 2));
   fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `people-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
