@@ -26,6 +26,12 @@ const NavItems = () => {
     },
     { to: '/tours', label: t('tours.nav'), testId: 'nav-tours', isActive: (path: string) => path.startsWith('/tours') },
     {
+      to: '/programmes',
+      label: t('programmes.nav'),
+      testId: 'nav-programmes',
+      isActive: (path: string) => path.startsWith('/programmes') || path.startsWith('/programme-instances'),
+    },
+    {
       to: '/elections',
       label: t('elections.nav'),
       testId: 'nav-elections',

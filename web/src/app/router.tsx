@@ -8,6 +8,9 @@ import { GeoStatesPage } from '../modules/geo/components/GeoStatesPage';
 import { ElectionPage } from '../modules/elections/components/ElectionPage';
 import { ElectionsPage } from '../modules/elections/components/ElectionsPage';
 import { SeatPage } from '../modules/elections/components/SeatPage';
+import { InstancePage } from '../modules/programmes/components/InstancePage';
+import { ProgrammePage } from '../modules/programmes/components/ProgrammePage';
+import { ProgrammesPage } from '../modules/programmes/components/ProgrammesPage';
 import { TourPage } from '../modules/tours/components/TourPage';
 import { ToursPage } from '../modules/tours/components/ToursPage';
 import { CoursePage } from '../modules/training/components/CoursePage';
@@ -54,6 +57,9 @@ export const createRouter = () =>
             { path: 'training-sessions/:id', element: <SessionPage /> },
             { path: 'tours', element: <ToursPage /> },
             { path: 'tours/:id', element: <TourPage /> },
+            { path: 'programmes', element: <ProgrammesPage /> },
+            { path: 'programmes/:id', element: <ProgrammePage /> },
+            { path: 'programme-instances/:id', element: <InstancePage /> },
             { path: 'meetings/:id', element: <MeetingPage directivesSlot={<MeetingDirectivesPanel />} /> },
             { path: 'directives/:id', element: <DirectivePage /> },
             { path: 'circulars/:id', element: <CircularPage /> },

@@ -141,11 +141,11 @@ describe('programme instances', () => {
       return seed % n;
     };
     for (let k = 0; k < 25; k++) {
-      const id = ids[rnd(ids.length)];
+      const id = ids[rnd(ids.length)] ?? 0;
       const u = `/api/v1/programme-instances/${id}`;
       const move = rnd(5);
       if (move === 0) await call('PATCH', u, admin, { plannedDate: day(rnd(2) === 0 ? -3 : 4) });
-      else if (move === 1) await call('PATCH', u, admin, { inChargePersonId: rnd(3) === 0 ? null : people[rnd(2)].id });
+      else if (move === 1) await call('PATCH', u, admin, { inChargePersonId: rnd(3) === 0 ? null : people[rnd(2)]?.id ?? null });
       else if (move === 2) await call('POST', `${u}/report`, admin, { heldOn: day(-1), attendance: { doctors: rnd(50) }, isFinal: rnd(2) === 0 });
       else if (move === 3 && rnd(3) === 0) await call('PATCH', u, admin, { status: 'cancelled', cancelReason: 'Rain' });
       else await call('PATCH', u, admin, { status: 'not-planned' });
@@ -165,7 +165,7 @@ describe('programme instances', () => {
     expect(state.total).toEqual(expected);
     expect(state.rows[0].counts).toEqual(expected);
     const tree = (await call('GET', `${base}/progress?by=unit`, admin)).json();
-    const sum = (k: 'total' | 'reported' | 'vacant' | 'overdue') => tree.rows.reduce((n: number, x: { counts: Record<string, number> }) => n + x.counts[k], 0);
+    const sum = (k: 'total' | 'reported' | 'vacant' | 'overdue') => tree.rows.reduce((n: number, x: { counts: Record<string, number> }) => n + (x.counts[k] ?? 0), 0);
     // The PC-5 unit hangs off the state, like the other nine (counted at the state unit itself).
     expect(sum('total')).toBe(1);
     const own = await h.db.selectFrom('rollup_count').select(['total', 's_done', 'vacant']).where('subject', '=', 'programme').where('unit_id', '=', r.state.id).executeTakeFirstOrThrow();

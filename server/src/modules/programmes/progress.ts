@@ -89,7 +89,7 @@ const overdueUnder = async (ctx: Pick<TCtx, 'db'>, phaseId: number, dueDate: str
     join unit s on s.path >= c.path and s.path < c.path || '~'
     join programme_instance i on i.scope_unit_id = s.id
     where c.id = any(${unitIds}::bigint[]) and i.phase_id = ${phaseId} and i.status in ('not-planned', 'planned')
-      and (${dueDate !== null && dueDate < today} or i.planned_date < ${today})
+      ${dueDate !== null && dueDate < today ? sql`` : sql`and i.planned_date < ${today}`}
     group by c.id`.execute(ctx.db);
   return new Map(r.rows.map((x) => [Number(x.id), Number(x.n)]));
 };

@@ -31,7 +31,7 @@ export const overdueByBucket = async (ctx: Pick<TCtx, 'db'>, phaseId: number, du
     cross join lateral (select 'all' as bucket union all select 'state:' || i.state_code where i.state_code is not null
       union all select 'cluster:' || i.cluster_id where i.cluster_id is not null) b
     where i.phase_id = ${phaseId} and i.status in ('not-planned', 'planned')
-      and (${dueDate !== null && dueDate < today} or i.planned_date < ${today})
+      ${dueDate !== null && dueDate < today ? sql`` : sql`and i.planned_date < ${today}`}
     group by b.bucket`.execute(ctx.db);
   return new Map(rows.rows.map((r) => [r.bucket, Number(r.n)]));
 };

@@ -27,6 +27,14 @@ const acsOfArea = (u: TUnder): RawBuilder<boolean> => {
     or a.code in (select ac_code from geo_ac_district where district_code in (${linked})))`;
 };
 
+/** The PCs of a unit's area: every PC for the root (UTs without an assembly too), else by geography. */
+const pcsOfArea = (u: TUnder): RawBuilder<boolean> => {
+  if (u.parent_id === null) return sql<boolean>`true`;
+  if (u.geo_code && u.geo_kind === 'state') return sql<boolean>`g.state_code = ${u.geo_code}`;
+  if (u.geo_code && u.geo_kind === 'pc') return sql<boolean>`g.code = ${u.geo_code}`;
+  return sql<boolean>`g.code in (select a.pc_code from geo_area a where a.kind = 'ac' and ${acsOfArea(u)})`;
+};
+
 /** The first live unit under `path` linked to the geography code in `codeSql`. */
 const linkedUnit = (path: string, codeSql: RawBuilder<unknown>) => sql`(select x.id from unit x where x.geo_code = ${codeSql}
   and x.deleted_at is null and x.path >= ${path} and x.path < ${pathRangeEnd(path)} order by x.depth, x.id limit 1)`;
@@ -36,7 +44,7 @@ const candidates = async (trx: Transaction<DB>, under: TUnder, target: TRollout[
   if (target === 'pc' || target === 'ac') {
     const codes =
       target === 'pc'
-        ? sql`select g.code, g.state_code from geo_area g where g.kind = 'pc' and g.code in (select a.pc_code from geo_area a where a.kind = 'ac' and ${acsOfArea(under)})`
+        ? sql`select g.code, g.state_code from geo_area g where g.kind = 'pc' and ${pcsOfArea(under)}`
         : sql`select a.code, a.state_code from geo_area a where a.kind = 'ac' and ${acsOfArea(under)}`;
     // A PC cuts across districts: keyed by its code, linked to a unit where one points at it, and
     // counted under the state unit (or the unit rolled out under) otherwise.
@@ -86,6 +94,9 @@ export const rollOut = async (ctx: TCtx, programmeId: number, input: TRollout) =
   ctx.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, programmeId);
     assertManages(ctx.actor, p);
+    // The candidate query's estimate crosses PostgreSQL's JIT threshold, and compiling it costs
+    // more (~150 ms measured) than running it (~70 ms): this is OLTP, never worth JIT.
+    await sql`set local jit = off`.execute(trx);
     // Serialises roll-outs of one phase, so the id watermark below sees only this one's rows.
     const phase = await trx
       .selectFrom('programme_phase')

@@ -1,0 +1,58 @@
+import type {
+  TCluster,
+  THistoryEntry,
+  TInstance,
+  TInstanceBrief,
+  TInstancePatch,
+  TInstanceReport,
+  TProgramme,
+  TProgrammeCreate,
+  TProgrammeProgress,
+  TRollout,
+  TSegment,
+} from '@samiti/common';
+import { api } from '../../lib/api';
+
+export type TProgrammeListItem = Pick<TProgramme, 'id' | 'name' | 'nameHi' | 'unit' | 'createdAt'>;
+export type TInstanceFilter = { phase: number; state: string | null; status: string | null; q: string };
+export type TProgressBy = 'state' | 'cluster' | 'unit';
+
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  list: (q: string) => ['programmes', 'list', q] as const,
+  detail: (id: number) => ['programmes', id] as const,
+  progress: (id: number, phase: number, by: TProgressBy, unitId: number | null) => ['programmes', id, 'progress', phase, by, unitId] as const,
+  map: (id: number, phase: number, kind: 'pc' | 'ac', state: string | null) => ['programmes', id, 'map', phase, kind, state] as const,
+  instances: (id: number, f: TInstanceFilter) => ['programmes', id, 'instances', f] as const,
+  clusters: (id: number) => ['programmes', id, 'clusters'] as const,
+  instance: (id: number) => ['programmes', 'instance', id] as const,
+  history: (id: number) => ['programmes', 'instance', id, 'history'] as const,
+  segments: ['programmes', 'segments'] as const,
+};
+
+export const PROGRAMMES_PAGE_SIZE = 30;
+
+export const fetchSegments = (signal?: AbortSignal) => api<{ items: TSegment[] }>('/audience-segments', { signal }).then((r) => r.items);
+export const fetchProgrammes = (q: string, cursor: string | null, signal?: AbortSignal) =>
+  api<{ items: TProgrammeListItem[]; nextCursor: string | null }>('/programmes', { query: { q: q || undefined, limit: PROGRAMMES_PAGE_SIZE, cursor }, signal });
+export const fetchProgramme = (id: number, signal?: AbortSignal) => api<TProgramme>(`/programmes/${id}`, { signal });
+export const createProgramme = (body: TProgrammeCreate) => api<TProgramme>('/programmes', { method: 'POST', body });
+export const rollOut = (id: number, body: TRollout) => api<{ created: number; existing: number }>(`/programmes/${id}/rollout`, { method: 'POST', body });
+export const fetchProgress = (id: number, phase: number, by: TProgressBy, unitId: number | null, signal?: AbortSignal) =>
+  api<TProgrammeProgress>(`/programmes/${id}/progress`, { query: { phase, by, unitId }, signal });
+export const fetchMap = (id: number, phase: number, kind: 'pc' | 'ac', state: string | null, signal?: AbortSignal) =>
+  api<{ values: Record<string, number> }>(`/programmes/${id}/map`, { query: { phase, kind, state }, signal }).then((r) => r.values);
+export const fetchInstances = (id: number, f: TInstanceFilter, cursor: string | null, signal?: AbortSignal) =>
+  api<{ items: TInstanceBrief[]; nextCursor: string | null }>(`/programmes/${id}/instances`, {
+    query: { phase: f.phase, state: f.state, status: f.status, q: f.q || undefined, limit: 50, cursor },
+    signal,
+  });
+export const fetchClusters = (id: number, signal?: AbortSignal) => api<{ items: TCluster[] }>(`/programmes/${id}/clusters`, { signal }).then((r) => r.items);
+export const fetchInstance = (id: number, signal?: AbortSignal) => api<TInstance>(`/programme-instances/${id}`, { signal });
+export const updateInstance = (id: number, body: TInstancePatch) => api<TInstance>(`/programme-instances/${id}`, { method: 'PATCH', body });
+export const reportInstance = (id: number, body: TInstanceReport) => api<TInstance>(`/programme-instances/${id}/report`, { method: 'POST', body });
+export const uploadInstancePhoto = (id: number, image: Blob) =>
+  api<TInstance>(`/programme-instances/${id}/photos`, { method: 'POST', raw: { data: image, contentType: image.type || 'image/jpeg' } });
+export const removeInstancePhoto = (id: number, fileId: number) => api<TInstance>(`/programme-instances/${id}/photos/${fileId}`, { method: 'DELETE' });
+export const fetchInstanceHistory = (id: number, signal?: AbortSignal) =>
+  api<{ items: THistoryEntry[] }>(`/programme-instances/${id}/history`, { signal }).then((r) => r.items);
