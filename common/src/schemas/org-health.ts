@@ -88,6 +88,12 @@ export type TChildrenHealthQuery = z.infer<typeof ZChildrenHealthQuery>;
 export const ZUnitHealthPage = z.object({ items: z.array(ZUnitHealthRow), nextCursor: z.string().nullable(), total: z.number() });
 export type TUnitHealthPage = z.infer<typeof ZUnitHealthPage>;
 
+export const ZHealthMap = z.object({
+  kind: z.enum(['state', 'ac']),
+  items: z.array(z.object({ unitId: z.number(), geoCode: z.string(), booths: z.number(), weakShare: z.number().nullable() })),
+});
+export type THealthMap = z.infer<typeof ZHealthMap>;
+
 export const ZWeakQuery = ZPageQuery.extend({ level: z.string().trim().min(1).max(40).default('booth') });
 export type TWeakQuery = z.infer<typeof ZWeakQuery>;
 
@@ -125,6 +131,8 @@ export const ZScorecardQuery = ZPageQuery.merge(ZScoreWeights).extend({
   inactiveBelow: z.coerce.number().min(0).max(100).default(40),
   inactiveDays: z.coerce.number().int().min(1).max(3650).default(90),
   format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+  /** The language of a download's headers (a link cannot send Accept-Language). */
+  lang: z.enum(['en', 'hi']).optional(),
 });
 export type TScorecardQuery = z.infer<typeof ZScorecardQuery>;
 

@@ -175,3 +175,18 @@ describe('GET/PUT /api/v1/health/thresholds', () => {
     await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'booth', signal: 'boothCommittee', value: 10 }] });
   });
 });
+
+describe('GET /api/v1/units/:id/health/map', () => {
+  it('401, 400, 404 outside, 200 with the share of weak booths per AC unit', async () => {
+    const { district } = await h.chain();
+    const ac = await h.unit({ parentId: district.id, level: 'assembly', geo: 'S24-AC-15' });
+    await boothWith(ac.id, 10);
+    await boothWith(ac.id, 3);
+    const url = `/api/v1/units/${district.id}/health/map?kind=ac`;
+    expect((await call('GET', url)).statusCode).toBe(401);
+    expect((await call('GET', `/api/v1/units/${district.id}/health/map?kind=ward`, admin)).statusCode).toBe(400);
+    expect((await call('GET', url, (await h.login('viewer', (await h.chain()).district.id)).cookie)).statusCode).toBe(404);
+    const body = (await call('GET', url, admin)).json();
+    expect(body.items).toEqual([{ unitId: ac.id, geoCode: 'S24-AC-15', booths: 2, weakShare: 50 }]);
+  });
+});

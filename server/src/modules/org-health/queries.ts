@@ -123,3 +123,24 @@ export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = ind
   const last = page.at(-1);
   return { items, total: items.length, nextCursor: rows.length > q.limit && last ? Buffer.from(last.path).toString('base64url') : null };
 };
+
+/**
+ * For the choropleth: each state or AC unit in the subtree (by its geography code) with the share
+ * of its booths whose committee is below the booth threshold. Read from the booth buckets only.
+ */
+export const healthMap = async (ctx: TCtx, id: number, kind: 'state' | 'ac') => {
+  const unit = await loadUnit(ctx, id);
+  const thresholds = await loadThresholds(ctx.db);
+  const min = thresholds.get('booth')?.get('boothCommittee') ?? HEALTH_THRESHOLD_RULES.boothCommittee.default;
+  const { rows } = await sql<{ id: number; geo_code: string; total: number; ok: number }>`
+    select u.id, u.geo_code, coalesce(sum(b.booths), 0)::int as total, coalesce(sum(b.booths) filter (where b.filled >= ${min}), 0)::int as ok
+    from unit u join geo_area g on g.code = u.geo_code and g.kind = ${kind}
+    left join unit_health_booths b on b.unit_id = u.id
+    where u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and u.deleted_at is null
+    group by u.id, u.geo_code order by u.geo_code limit 5000`.execute(ctx.db);
+  return {
+    kind,
+    items: rows.map((r) => ({ unitId: Number(r.id), geoCode: r.geo_code, booths: Number(r.total), weakShare: Number(r.total) === 0 ? null : pct(Number(r.total) - Number(r.ok), Number(r.total)) })),
+  };
+};
+const pct = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;

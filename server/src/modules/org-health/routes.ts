@@ -1,6 +1,7 @@
 import {
   ZChildrenHealthQuery,
   ZError,
+  ZHealthMap,
   ZHealthThresholdList,
   ZHealthThresholdPut,
   ZId,
@@ -11,7 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
-import { getUnitHealth, listChildrenHealth, listWeak } from './queries';
+import { getUnitHealth, healthMap, listChildrenHealth, listWeak } from './queries';
 import { scorecardRoutes } from './scorecard-routes';
 import { listThresholds, putThresholds } from './thresholds';
 
@@ -35,6 +36,12 @@ export const orgHealthRoutes = async (fastify: FastifyInstance) => {
 
   app.get('/api/v1/units/:id/weak', { schema: { tags, params: idParams, querystring: ZWeakQuery, response: { 200: ZUnitHealthPage, ...errors } } }, async (req) =>
     listWeak(requireCtx(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/units/:id/health/map',
+    { schema: { tags, params: idParams, querystring: z.object({ kind: z.enum(['state', 'ac']) }), response: { 200: ZHealthMap, ...errors } } },
+    async (req) => healthMap(requireCtx(req), req.params.id, req.query.kind),
   );
 
   app.get('/api/v1/health/thresholds', { schema: { tags, response: { 200: ZHealthThresholdList, ...errors } } }, async (req) => listThresholds(requireCtx(req)));

@@ -22,8 +22,9 @@ export const scorecardRoutes = async (fastify: FastifyInstance) => {
   const app = zod(fastify);
 
   app.get('/api/v1/scorecards', { schema: { tags, querystring: ZScorecardQuery, response: { 200: ZFileOrPage, ...errors } } }, async (req, reply) => {
-    const ctx = requireCtx(req);
     const q = req.query;
+    const base = requireCtx(req);
+    const ctx = q.lang ? { ...base, locale: q.lang } : base;
     if (q.format === 'json') return listScorecards(ctx, q);
     const page = await listScorecards(ctx, { ...q, cursor: undefined }, undefined, EXPORT_MAX);
     const table = scorecardTable(ctx.locale, page.items);

@@ -9,6 +9,7 @@ import { displayName } from '../../../lib/names';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { DirectivesPanel } from '../../directives/components/DirectivesPanel';
 import { MeetingsPanel } from '../../meetings/components/MeetingsPanel';
+import { HealthPanel } from '../../org-health/components/HealthPanel';
 import { PeoplePanel } from '../../people/components/PeoplePanel';
 import { PostsPanel } from '../../posts/components/PostsPanel';
 import { UnitToursCalendar } from '../../tours/components/Calendars';
@@ -21,7 +22,7 @@ import { UnitHeader } from './UnitHeader';
 import { UnitPageSkeleton } from './UnitPageSkeleton';
 import { UnitSearchBox } from './UnitSearchBox';
 
-const TABS = ['children', 'posts', 'people', 'meetings', 'directives', 'training', 'history'] as const;
+const TABS = ['children', 'health', 'posts', 'people', 'meetings', 'directives', 'training', 'history'] as const;
 type TTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TTab => TABS.includes(value as TTab);
@@ -56,6 +57,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
           >
             {t('units.tabChildren')}
           </Tabs.Tab>
+          <Tabs.Tab value="health" data-testid="tab-health">
+            {t('health.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="posts" data-testid="tab-posts">
             {t('units.tabPosts')}
           </Tabs.Tab>
@@ -77,6 +81,9 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
         </Tabs.List>
         <Tabs.Panel value="children" pt="md">
           <ChildrenPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="health" pt="md">
+          <HealthPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="posts" pt="md">
           <PostsPanel unit={unit} />
