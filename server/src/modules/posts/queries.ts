@@ -14,6 +14,11 @@ export const selectTenures = (db: Kysely<DB>) =>
     .innerJoin('person as p', 'p.id', 't.person_id')
     .innerJoin('unit as h', 'h.id', 'p.home_unit_id')
     .leftJoin('post_template as pt', (j) => j.onRef('pt.level', '=', 'u.level').onRef('pt.post_key', '=', 't.post_key'))
+    // A programme event's or cluster's in-charge: named after the programme (no unit template offers it).
+    .leftJoin('programme_instance as pi', 'pi.id', 't.programme_instance_id')
+    .leftJoin('programme_cluster as pc', 'pc.id', 't.programme_cluster_id')
+    .leftJoin('programme as pg', (j) => j.on((eb) => eb.or([eb('pg.id', '=', eb.ref('pi.programme_id')), eb('pg.id', '=', eb.ref('pc.programme_id'))])))
+    .select(['pg.name as programme_name', 'pg.name_hi as programme_name_hi'])
     .select([
       't.id',
       't.unit_id',
@@ -42,8 +47,8 @@ export const toTenure = (r: TTenureRow): TTenure => ({
   unitNameHi: r.unit_name_hi,
   unitLevel: r.unit_level,
   post: r.post_key,
-  postName: r.post_name ?? r.post_key,
-  postNameHi: r.post_name_hi ?? r.post_key,
+  postName: r.post_name ?? (r.programme_name ? `In-charge: ${r.programme_name}` : r.post_key),
+  postNameHi: r.post_name_hi ?? (r.programme_name_hi ? `प्रभारी: ${r.programme_name_hi}` : r.post_key),
   personId: r.person_id,
   personName: r.person_name,
   personNameHi: r.person_name_hi,

@@ -48,7 +48,7 @@ describe('programme instances', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'planned', plannedDate: day(5), venue: 'Town hall, Karnal', inCharge: { id: lead.id }, team: [{ id: member.id }] });
     const tenures = (await call('GET', `/api/v1/people/${lead.id}/tenures`, admin)).json();
-    expect(tenures.items).toEqual([expect.objectContaining({ post: 'programme-in-charge', unitId: r.pcUnit.id, isCurrent: true })]);
+    expect(tenures.items).toEqual([expect.objectContaining({ post: 'programme-in-charge', postName: 'In-charge: Dialogue with professionals', postNameHi: 'प्रभारी: प्रबुद्ध वर्ग संवाद', unitId: r.pcUnit.id, isCurrent: true })]);
     // Replacing the in-charge ends the first tenure (kept) and starts another.
     const next = await h.person({ homeUnitId: r.pcUnit.id });
     expect((await call('PATCH', url, local, { inChargePersonId: next.id })).json().inCharge.id).toBe(next.id);
