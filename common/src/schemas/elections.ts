@@ -177,6 +177,8 @@ export const ZAspirant = z.object({
     }),
   ),
   membersEnrolled: z.number(),
+  /** Training sessions the person was marked present at. */
+  trainingsAttended: z.number(),
   history: z.array(ZStageMove),
   /** Mean score per criterion over screeners, and the total of those means. */
   scores: z.array(z.object({ criterionId: z.number(), mean: z.number(), screeners: z.number() })),

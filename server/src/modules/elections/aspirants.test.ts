@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { caller, districtElection, wardsCsv } from './test-support';
@@ -40,6 +41,8 @@ describe('POST /api/v1/seats/:id/aspirants', () => {
     const res = await call('POST', url, entry, body);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
+      trainingsAttended: 0,
+      membersEnrolled: 0,
       stage: 'applied',
       statement: 'Ten years in the ward.',
       person: { name: 'Mehtab Chauhan', isContactMasked: false },
@@ -195,8 +198,23 @@ describe('screening criteria and scores', () => {
     ]);
     const outsider = (await h.login('viewer', (await h.chain()).district.id)).cookie;
     expect((await call('GET', url, outsider)).statusCode).toBe(404);
+    // The party record counts trainings attended (marked present), straight from the training tables.
+    const { rows } = await sql<{
+      id: number;
+    }>`with c as (insert into training_course (unit_id, name, required_sessions) values (${district.id}, 'Booth management', 1) returning id),
+      s as (insert into training_session (course_id, unit_id, mode, venue, starts_at, duration_minutes, capacity)
+        select id, ${district.id}, 'offline', 'District office', '2026-02-01T10:00:00Z', 120, 50 from c returning id)
+      insert into training_invitation (session_id, person_id, source, attendance) select id, ${a.person.id}, 'list', 'present' from s returning id`.execute(
+      h.db,
+    );
+    expect(rows).toHaveLength(1);
     const cmp = (await call('GET', `/api/v1/seats/${seat.id}/aspirants`, viewer)).json();
     expect(cmp.criteria.map((c: { name: string }) => c.name)).toEqual(['Work in the area', 'Reach']);
-    expect(cmp.items[0]).toMatchObject({ totalScore: 13, actions: { canMove: false, canScore: false }, person: { isContactMasked: true } });
+    expect(cmp.items[0]).toMatchObject({
+      trainingsAttended: 1,
+      totalScore: 13,
+      actions: { canMove: false, canScore: false },
+      person: { isContactMasked: true },
+    });
   });
 });

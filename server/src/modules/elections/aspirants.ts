@@ -148,7 +148,7 @@ const describe = async (
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const personIds = [...new Set(rows.map((r) => r.person_id))];
-  const [history, posts, enrolled, scores] = await Promise.all([
+  const [history, posts, enrolled, scores, trained] = await Promise.all([
     db.selectFrom('aspirant_stage').selectAll().where('aspirant_id', 'in', ids).orderBy('id').execute(),
     db
       .selectFrom('tenure as t')
@@ -167,6 +167,8 @@ const describe = async (
       .where('aspirant_id', 'in', ids)
       .groupBy(['aspirant_id', 'criterion_id'])
       .execute(),
+    sql<{ person_id: number; n: number }>`select person_id, count(*)::int as n from training_invitation
+      where person_id in (${sql.join(personIds)}) and attendance = 'present' group by person_id`.execute(db),
   ]);
   const canMove = hasScopedRole(ctx.actor, scopePath, 'admin');
   const canScore = hasScopedRole(ctx.actor, scopePath, 'office-bearer');
@@ -197,6 +199,7 @@ const describe = async (
           endDate: p.end_date,
         })),
       membersEnrolled: Number(enrolled.rows.find((e) => Number(e.person_id) === r.person_id)?.n ?? 0),
+      trainingsAttended: Number(trained.rows.find((e) => Number(e.person_id) === r.person_id)?.n ?? 0),
       history: history
         .filter((h) => h.aspirant_id === r.id)
         .map((h) => ({

@@ -55,7 +55,7 @@ const AspirantCard = ({ a, onMove }: { a: TAspirant; onMove: () => void }) => {
         </Text>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {t('elections.record', { posts: a.posts.length, members: a.membersEnrolled })}
+        {t('elections.record', { posts: a.posts.length, members: a.membersEnrolled, trainings: a.trainingsAttended })}
         {a.posts.length > 0 &&
           `: ${a.posts.map((p) => `${p.post} (${lang === 'hi' && p.unitNameHi ? p.unitNameHi : p.unitName}${p.endDate ? `, ${p.startDate.slice(0, 4)}–${p.endDate.slice(0, 4)}` : ''})`).join('; ')}`}
       </Text>
