@@ -122,7 +122,7 @@ export const ZAssignment = z.object({
   isVacant: z.boolean(),
   status: z.enum(ASSIGNMENT_STATUSES),
   isOverdue: z.boolean(),
-  report: z.object({ text: z.string().nullable(), numbers: z.record(z.string(), z.number()).nullable() }),
+  report: z.object({ text: z.string().nullable(), numbers: z.record(z.string(), z.number()).nullable(), photoFileIds: z.array(z.number()) }),
   declineReason: z.string().nullable(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),

@@ -106,6 +106,7 @@ export const selectAssignments = (db: Kysely<DB>) =>
       'au.sort_key as unit_sort_key',
       'p.name as person_name',
       'p.name_hi as person_name_hi',
+      sql<number[]>`array(select f.id from stored_file f where f.owner_type = 'assignment' and f.owner_id = a.id and f.deleted_at is null order by f.id)`.as('photo_ids'),
     ]);
 export type TAssignmentRecord = TOut<ReturnType<typeof selectAssignments>>;
 
@@ -125,7 +126,7 @@ export const toAssignment = (actor: TActor, me: TAddressee, r: TAssignmentRecord
     isVacant: r.is_vacant,
     status: r.status,
     isOverdue: isOpen && today > r.due_date,
-    report: { text: r.report_text, numbers: (r.report_numbers as Record<string, number> | null) ?? null },
+    report: { text: r.report_text, numbers: (r.report_numbers as Record<string, number> | null) ?? null, photoFileIds: (r.photo_ids ?? []).map(Number) },
     declineReason: r.decline_reason,
     updatedAt: new Date(r.updated_at).toISOString(),
     closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,

@@ -21,6 +21,7 @@ import { requireCtx, zod } from '../../http';
 import { actOnAssignment, assignmentHistory, getAssignment } from './assignments';
 import { directiveHistory, updateDirective } from './edit';
 import { createDirective } from './create';
+import { assignmentPhotoRoutes } from './photo-routes';
 import { getDirective, getDirectiveJob, getDirectiveRollup, listDirectiveAssignments, listMeetingDirectives, listMyAssignments, listUnitDirectives } from './queries';
 import { setUserPerson } from './users';
 
@@ -32,6 +33,7 @@ const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const directiveRoutes = async (fastify: FastifyInstance) => {
   const app = zod(fastify);
+  await fastify.register(assignmentPhotoRoutes);
 
   app.post(
     '/api/v1/directives',

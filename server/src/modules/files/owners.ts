@@ -1,4 +1,5 @@
 import type { TCtx } from '../../context';
+import { getAssignment } from '../directives/assignments';
 import { loadVisiblePerson } from '../people/queries';
 import { assertInstanceVisible } from '../programmes/queries';
 import { loadVisibleStop } from '../tours/queries';
@@ -16,6 +17,10 @@ export const FILE_OWNERS = {
   /** A tour stop report's photo: whoever may see the stop. */
   tour_stop: async (ctx: TCtx, stopId: number) => {
     await loadVisibleStop(ctx, stopId);
+  },
+  /** An assignment report's photo: whoever may see the assignment. */
+  assignment: async (ctx: TCtx, assignmentId: number) => {
+    await getAssignment(ctx, assignmentId);
   },
   /** A programme event report's photo: whoever may see the event. */
   programme_instance: async (ctx: TCtx, instanceId: number) => {

@@ -62,3 +62,5 @@ export const acknowledgeCircular = (id: number, unitId: number) => api<TCircular
 export const updateDirective = (id: number, body: { text?: string; dueDate?: string }) => api<TDirective>(`/directives/${id}`, { method: 'PATCH', body });
 export const fetchDirectiveHistory = (id: number, signal?: AbortSignal) =>
   api<{ items: THistoryEntry[] }>(`/directives/${id}/history`, { signal }).then((r) => r.items);
+export const uploadAssignmentPhoto = (id: number, file: File) =>
+  api<TAssignment>(`/assignments/${id}/photos`, { method: 'POST', query: { name: file.name }, raw: { data: file, contentType: file.type } });

@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { displayName } from '../../../lib/names';
+import { PhotoStrip } from './PhotoStrip';
 import { StatusBadge } from './StatusBadge';
 
 /** The assignments under a unit of a directive's roll-up: who, status, report. */
@@ -39,6 +40,7 @@ export const AssignmentRows = ({ items, hasMore, onMore }: { items: TAssignment[
                 .join(' · ')}
             </Text>
           )}
+          <PhotoStrip ids={a.report.photoFileIds} />
           {a.declineReason && (
             <Text size="xs" c="dimmed">
               {t('directives.declinedBecause', { reason: a.declineReason })}

@@ -1,5 +1,5 @@
 import type { TAssignment, TAssignmentStatus } from '@samiti/common';
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { errorText } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import type { TActKind } from '../api';
-import { useActOnAssignment, useMyAssignments } from '../hooks/useDirectives';
+import { useActOnAssignment, useMyAssignments, useUploadAssignmentPhoto } from '../hooks/useDirectives';
+import { PhotoStrip } from './PhotoStrip';
 import { ReportModal } from './ReportModal';
 import { StatusBadge } from './StatusBadge';
 
@@ -20,6 +21,7 @@ const AssignmentCard = ({ a, onReport }: { a: TAssignment; onReport: (id: number
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const act = useActOnAssignment();
+  const photo = useUploadAssignmentPhoto();
   return (
     <Paper withBorder p="sm" radius="md" data-testid="my-assignment" data-assignment-id={a.id} style={a.isOverdue ? { borderColor: 'var(--mantine-color-red-5)' } : undefined}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -39,6 +41,7 @@ const AssignmentCard = ({ a, onReport }: { a: TAssignment; onReport: (id: number
           {a.report.text}
         </Text>
       )}
+      <PhotoStrip ids={a.report.photoFileIds} />
       {a.actions.canAct && (
         <Group gap="xs" mt="sm">
           {a.status === 'new' && (
@@ -55,11 +58,18 @@ const AssignmentCard = ({ a, onReport }: { a: TAssignment; onReport: (id: number
           <Button size="compact-md" variant="subtle" color="red" onClick={() => onReport(a.id, 'decline')} data-testid="act-decline">
             {t('directives.act.decline')}
           </Button>
+          <FileButton onChange={(file) => file && photo.mutate({ id: a.id, file })} accept="image/jpeg,image/png,image/webp">
+            {(props) => (
+              <Button {...props} size="compact-md" variant="subtle" loading={photo.isPending} data-testid="act-photo">
+                {t('directives.act.photo')}
+              </Button>
+            )}
+          </FileButton>
         </Group>
       )}
-      {act.error && (
+      {(act.error || photo.error) && (
         <Alert color="red" mt="xs">
-          {errorText(act.error, t)}
+          {errorText(act.error ?? photo.error, t)}
         </Alert>
       )}
     </Paper>

@@ -19,6 +19,7 @@ import {
   type TActBody,
   type TActKind,
   updateDirective,
+  uploadAssignmentPhoto,
 } from '../api';
 
 const pages = <I,>(data: { pages: { items: I[] }[] } | undefined): I[] => data?.pages.flatMap((p) => p.items) ?? [];
@@ -108,4 +109,9 @@ export const useDirectiveHistory = (id: number) => useQuery({ queryKey: directiv
 export const useUpdateDirective = (id: number) => {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: { text?: string; dueDate?: string }) => updateDirective(id, body), onSuccess: invalidate });
+};
+
+export const useUploadAssignmentPhoto = () => {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (v: { id: number; file: File }) => uploadAssignmentPhoto(v.id, v.file), onSuccess: invalidate });
 };
