@@ -53,7 +53,7 @@ export const InstanceList = ({ programmeId, phase, state }: Props) => {
   return (
     <Stack gap="xs">
       <Group grow>
-        <TextInput label={t('programmes.searchInstances')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput label={t('programmes.searchInstances')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="instance-search" />
         <Select
           label={t('programmes.statusFilter')}
           clearable
