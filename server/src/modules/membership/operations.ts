@@ -20,7 +20,7 @@ import {
 } from './dto';
 import { epicOrThrow, phoneOrThrow, type TEnrolWrite, writeEnrolment } from './persons';
 import { canSeeDrive, isInside } from './policy';
-import { driveNotFound, findDrive, membershipNotFound } from './queries';
+import { driveNotFound, membershipNotFound } from './queries';
 import { mdb } from './tables';
 
 const unitNotFoundAt = (id: number, field: string) => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id }, field });
@@ -86,14 +86,35 @@ export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): P
  * phone or EPIC is already on file is that person (no second member); one already in this drive
  * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
  * to the drive's unit, and the enroller's credit, folded on read) is written with the membership.
- * Round trips: the drive and the unit are read together, a person given by id (or a designated
- * enroller) is read and checked, then `writeEnrolment` does every write in one statement.
+ * Round trips: one read of the drive with the unit, a person given by id (or a designated enroller)
+ * is read and checked, then `writeEnrolment` does every write in one statement.
  */
 export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> => {
-  const [drive, unit] = await Promise.all([findDrive(ctx.db, driveId), findUnitRecord(ctx.db, input.unitId)]);
+  // The drive and the unit in one read.
+  const drive = await selectDrives(ctx.db)
+    .leftJoin('unit as eu', (j) => j.on('eu.id', '=', input.unitId))
+    .select([
+      'eu.id as eu_id',
+      'eu.path as eu_path',
+      'eu.name as eu_name',
+      'eu.name_hi as eu_name_hi',
+      'eu.level as eu_level',
+      'eu.deleted_at as eu_deleted_at',
+    ])
+    .where('d.id', '=', driveId)
+    .executeTakeFirst();
   if (!drive || !canSeeDrive(ctx.actor, drive.unit_path)) throw driveNotFound(driveId);
   assertDriveOpen(drive);
-  if (!unit) throw unitNotFoundAt(input.unitId, 'unitId');
+  if (drive.eu_id === null || drive.eu_path === null || drive.eu_level === null || drive.eu_name === null)
+    throw unitNotFoundAt(input.unitId, 'unitId');
+  const unit = {
+    id: drive.eu_id,
+    path: drive.eu_path,
+    name: drive.eu_name,
+    name_hi: drive.eu_name_hi,
+    level: drive.eu_level,
+    deleted_at: drive.eu_deleted_at,
+  };
   checkEnrolUnit(ctx, drive, unit);
   let enroller: TEnroller | null = ctx.actor.userId > 0 ? { kind: 'user', id: ctx.actor.userId } : null;
   let enrollerName: { name: string | null; nameHi: string | null } = { name: null, nameHi: null };
@@ -130,7 +151,8 @@ export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Prom
   let r = await writeEnrolment(ctx, ctx.db, write);
   // A concurrent enrolment of the same phone or person committed between our read and insert: once more sees it.
   if (r.id === null && r.prior_id === null && r.mismatch_id === null) r = await writeEnrolment(ctx, ctx.db, write);
-  if (r.mismatch_id !== null) throw new AppError('CONFLICT', 'CONTACT_MISMATCH', { field: 'person.epic', extra: { existingId: r.mismatch_id } });
+  if (r.mismatch_id !== null)
+    throw new AppError('CONFLICT', 'CONTACT_MISMATCH', { field: 'person.epic', extra: { existingId: r.mismatch_id } });
   if (r.prior_id !== null) throw new AppError('CONFLICT', 'ALREADY_ENROLLED', { field: 'person', extra: { existingId: r.prior_id } });
   if (r.id === null || r.person_id === null || r.channel === null || r.status === null || r.created_at === null) {
     throw invalid('PHONE_TAKEN', 'person.phone');
