@@ -75,6 +75,11 @@ describe('programmes', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: 'Samvad' });
     expect(ok.json().segments.map((s: { key: string }) => s.key)).toEqual(['intellectuals', 'doctors']);
+    const hist = await call('GET', `${url}/history`, viewer);
+    expect(hist.json().items.map((e: { action: string }) => e.action)).toEqual(['programme.update', 'programme.create']);
+    expect((await call('GET', `${url}/history`)).statusCode).toBe(401);
+    expect((await call('GET', '/api/v1/programmes/x/history', admin)).statusCode).toBe(400);
+    expect((await call('GET', `${url}/history`, (await h.login('viewer', (await h.chain()).state.id)).cookie)).statusCode).toBe(404);
     const row = await h.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'programme.update').where('entity_id', '=', String(p.id)).executeTakeFirstOrThrow();
     expect(row.before).toMatchObject({ name: 'Dialogue with professionals', segments: ['doctors', 'lawyers', 'teachers'] });
   });

@@ -192,6 +192,12 @@ export const assertInstanceVisible = async (ctx: Pick<TCtx, 'db' | 'actor'>, id:
   if (!r || !canSeeInstance(ctx.actor, r)) throw instanceNotFound(id);
 };
 
+/** A programme's own audit trail: created, edited, each roll-out with what it created. */
+export const programmeHistory = async (ctx: TCtx, id: number) => {
+  await loadVisibleProgramme(ctx, id);
+  return listHistory(ctx.db, 'programme', id);
+};
+
 export const instanceHistory = async (ctx: TCtx, id: number) => {
   await assertInstanceVisible(ctx, id);
   return listHistory(ctx.db, 'programme_instance', id);

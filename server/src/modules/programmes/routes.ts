@@ -34,7 +34,7 @@ import { reportInstance, updateInstance } from './instances';
 import { createCluster, createProgramme, createSegment, updateProgramme } from './operations';
 import { addInstancePhoto, MAX_INSTANCE_PHOTOS, removeInstancePhoto } from './photos';
 import { programmeProgress, progressMap } from './progress';
-import { getInstance, getProgramme, instanceHistory, listClusters, listInstances, listProgrammes, listSegments } from './queries';
+import { getInstance, getProgramme, instanceHistory, listClusters, listInstances, listProgrammes, listSegments, programmeHistory } from './queries';
 import { rollOut } from './rollout';
 
 const tags = ['programmes'];
@@ -65,6 +65,11 @@ export const programmeRoutes = async (fastify: FastifyInstance) => {
   );
   app.patch('/api/v1/programmes/:id', { schema: { tags, params: idParams, body: ZProgrammePatch, response: { 200: ZProgramme, ...errors } } }, async (req) =>
     updateProgramme(requireCtx(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/programmes/:id/history',
+    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ZHistoryEntry) }), ...errors } } },
+    async (req) => ({ items: await programmeHistory(requireCtx(req), req.params.id) }),
   );
   app.post(
     '/api/v1/programmes/:id/rollout',

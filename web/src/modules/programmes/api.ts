@@ -7,6 +7,7 @@ import type {
   TInstanceReport,
   TProgramme,
   TProgrammeCreate,
+  TProgrammePatch,
   TProgrammeProgress,
   TRollout,
   TSegment,
@@ -27,6 +28,7 @@ export const programmeKeys = {
   clusters: (id: number) => ['programmes', id, 'clusters'] as const,
   instance: (id: number) => ['programmes', 'instance', id] as const,
   history: (id: number) => ['programmes', 'instance', id, 'history'] as const,
+  programmeHistory: (id: number) => ['programmes', id, 'history'] as const,
   segments: ['programmes', 'segments'] as const,
 };
 
@@ -37,6 +39,9 @@ export const fetchProgrammes = (q: string, cursor: string | null, signal?: Abort
   api<{ items: TProgrammeListItem[]; nextCursor: string | null }>('/programmes', { query: { q: q || undefined, limit: PROGRAMMES_PAGE_SIZE, cursor }, signal });
 export const fetchProgramme = (id: number, signal?: AbortSignal) => api<TProgramme>(`/programmes/${id}`, { signal });
 export const createProgramme = (body: TProgrammeCreate) => api<TProgramme>('/programmes', { method: 'POST', body });
+export const updateProgramme = (id: number, body: TProgrammePatch) => api<TProgramme>(`/programmes/${id}`, { method: 'PATCH', body });
+export const fetchProgrammeHistory = (id: number, signal?: AbortSignal) =>
+  api<{ items: THistoryEntry[] }>(`/programmes/${id}/history`, { signal }).then((r) => r.items);
 export const rollOut = (id: number, body: TRollout) => api<{ created: number; existing: number }>(`/programmes/${id}/rollout`, { method: 'POST', body });
 export const fetchProgress = (id: number, phase: number, by: TProgressBy, unitId: number | null, signal?: AbortSignal) =>
   api<TProgrammeProgress>(`/programmes/${id}/progress`, { query: { phase, by, unitId }, signal });

@@ -6,8 +6,10 @@ import { useParams } from 'react-router-dom';
 import { ConstituencyMap } from '../../../components/ConstituencyMap';
 import { ErrorState } from '../../../components/ErrorState';
 import { displayName } from '../../../lib/names';
-import { useProgramme, useProgressMap } from '../hooks/useProgrammes';
+import { HistoryView } from '../../units/components/HistoryList';
+import { useProgramme, useProgrammeHistory, useProgressMap } from '../hooks/useProgrammes';
 import { InstanceList } from './InstanceList';
+import { ProgrammeEditModal } from './ProgrammeEditModal';
 import { ProgressPanel } from './ProgressPanel';
 import { RolloutModal } from './RolloutModal';
 
@@ -23,6 +25,8 @@ export const ProgrammePage = () => {
   const [state, setState] = useState<string | null>(null);
   const [mapKind, setMapKind] = useState<'pc' | 'ac'>('pc');
   const [rolling, setRolling] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const history = useProgrammeHistory(id);
   const map = useProgressMap(id, phase, mapKind, state);
   useDocumentTitle(`${programme.data ? (lang === 'hi' ? programme.data.nameHi : programme.data.name) : t('programmes.title')} · ${t('app.name')}`);
   if (programme.isPending) return <Skeleton height={200} />;
@@ -42,9 +46,14 @@ export const ProgrammePage = () => {
           </Text>
         </div>
         {p.canRollOut && (
-          <Button onClick={() => setRolling(true)} data-testid="programme-rollout">
-            {t('programmes.rollOut')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="programme-edit">
+              {t('programmes.edit')}
+            </Button>
+            <Button onClick={() => setRolling(true)} data-testid="programme-rollout">
+              {t('programmes.rollOut')}
+            </Button>
+          </Group>
         )}
       </Group>
       {p.description && <Text size="sm">{p.description}</Text>}
@@ -113,7 +122,14 @@ export const ProgrammePage = () => {
         </Title>
         <InstanceList programmeId={id} phase={phase} state={state} />
       </Paper>
+      <Paper withBorder p="sm" radius="md">
+        <Title order={2} size="h4" mb="xs">
+          {t('programmes.history')}
+        </Title>
+        <HistoryView history={history} subject="unit" />
+      </Paper>
       <RolloutModal programme={p} opened={rolling} onClose={() => setRolling(false)} />
+      <ProgrammeEditModal programme={p} opened={editing} onClose={() => setEditing(false)} />
     </Stack>
   );
 };

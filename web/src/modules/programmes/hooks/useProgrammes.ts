@@ -1,4 +1,4 @@
-import type { TInstancePatch, TInstanceReport, TProgrammeCreate, TRollout } from '@samiti/common';
+import type { TInstancePatch, TInstanceReport, TProgrammeCreate, TProgrammePatch, TRollout } from '@samiti/common';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shrinkPhoto } from '../../people/photo';
 import {
@@ -9,6 +9,7 @@ import {
   fetchInstances,
   fetchMap,
   fetchProgramme,
+  fetchProgrammeHistory,
   fetchProgrammes,
   fetchProgress,
   fetchSegments,
@@ -19,6 +20,7 @@ import {
   type TInstanceFilter,
   type TProgressBy,
   updateInstance,
+  updateProgramme,
   uploadInstancePhoto,
 } from '../api';
 
@@ -36,6 +38,8 @@ export const useProgrammes = (q: string) => {
 };
 
 export const useProgramme = (id: number) => useQuery({ queryKey: programmeKeys.detail(id), queryFn: ({ signal }) => fetchProgramme(id, signal) });
+export const useProgrammeHistory = (id: number) =>
+  useQuery({ queryKey: programmeKeys.programmeHistory(id), queryFn: ({ signal }) => fetchProgrammeHistory(id, signal) });
 export const useProgress = (id: number, phase: number, by: TProgressBy, unitId: number | null) =>
   useQuery({ queryKey: programmeKeys.progress(id, phase, by, unitId), queryFn: ({ signal }) => fetchProgress(id, phase, by, unitId, signal), placeholderData: keepPreviousData });
 export const useProgressMap = (id: number, phase: number, kind: 'pc' | 'ac', state: string | null) =>
@@ -61,6 +65,7 @@ const useProgrammeMutation = <A, R>(fn: (args: A) => Promise<R>) => {
 };
 
 export const useCreateProgramme = () => useProgrammeMutation((body: TProgrammeCreate) => createProgramme(body));
+export const useUpdateProgramme = (id: number) => useProgrammeMutation((body: TProgrammePatch) => updateProgramme(id, body));
 export const useRollOut = (id: number) => useProgrammeMutation((body: TRollout) => rollOut(id, body));
 export const useUpdateInstance = (id: number) => useProgrammeMutation((body: TInstancePatch) => updateInstance(id, body));
 export const useReportInstance = (id: number) => useProgrammeMutation((body: TInstanceReport) => reportInstance(id, body));
