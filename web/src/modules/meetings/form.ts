@@ -1,20 +1,8 @@
 import type { TMeetingCreateInput, TMeetingInviteeRule, TMeetingType } from '@samiti/common';
+import { DEFAULT_POST_KEYS } from '../../lib/post-keys';
 
-/** Post keys of the default templates, offered in the invitee rule picker (no endpoint lists them across levels). */
-export const RULE_POSTS = [
-  'president',
-  'vice-president',
-  'general-secretary',
-  'secretary',
-  'treasurer',
-  'spokesperson',
-  'in-charge',
-  'convenor',
-  'co-convenor',
-  'booth-agent',
-  'whatsapp-in-charge',
-  'member',
-] as const;
+/** The post keys offered in the invitee rule picker. */
+export const RULE_POSTS = DEFAULT_POST_KEYS;
 
 export type TMeetingFormValues = {
   type: TMeetingType;

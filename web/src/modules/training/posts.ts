@@ -1,18 +1,7 @@
-/** The default post keys (migration 0002's templates) offered when inviting by post; the server checks them against each level. */
-export const INVITE_POSTS = [
-  'president',
-  'vice-president',
-  'general-secretary',
-  'secretary',
-  'treasurer',
-  'spokesperson',
-  'in-charge',
-  'convenor',
-  'co-convenor',
-  'booth-agent',
-  'whatsapp-in-charge',
-  'member',
-] as const;
+import { DEFAULT_POST_KEYS } from '../../lib/post-keys';
+
+/** The post keys offered when inviting by post; the server checks them against each level. */
+export const INVITE_POSTS = DEFAULT_POST_KEYS;
 
 /** A session's RSVP count shown against capacity: whether another "yes" still fits. */
 export const hasFreeSeat = (counts: { yes: number }, capacity: number) => counts.yes < capacity;

@@ -4,8 +4,8 @@ import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { Link } from 'react-router-dom';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { ErrorState } from '../../../components/ErrorState';
 import { errorText } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -179,20 +179,14 @@ const MeetingView = ({ meeting, directivesSlot }: { meeting: TMeeting; directive
   );
 };
 
-const MeetingLoader = ({ id, directivesSlot }: { id: number; directivesSlot?: ReactNode }) => {
-  const meeting = useMeeting(id);
-  if (meeting.data) return <MeetingView meeting={meeting.data} directivesSlot={directivesSlot} />;
-  if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />;
-  return <Skeleton height={200} radius="md" />;
-};
+const MeetingLoader = ({ id, directivesSlot }: { id: number; directivesSlot?: ReactNode }) => (
+  <RecordView query={useMeeting(id)}>{(m) => <MeetingView meeting={m} directivesSlot={directivesSlot} />}</RecordView>
+);
 
 /**
  * /meetings/:id — one meeting: details, status actions, attendance, minutes, resolutions, PDFs and
  * history. `directivesSlot` is where the directives panel of this meeting goes (after resolutions).
  */
-export const MeetingPage = ({ directivesSlot }: { directivesSlot?: ReactNode }) => {
-  const { id } = useParams();
-  const meetingId = Number(id);
-  if (!Number.isSafeInteger(meetingId) || meetingId <= 0) return <NotFoundPage />;
-  return <MeetingLoader key={meetingId} id={meetingId} directivesSlot={directivesSlot} />;
-};
+export const MeetingPage = ({ directivesSlot }: { directivesSlot?: ReactNode }) => (
+  <RecordRoute>{(id) => <MeetingLoader id={id} directivesSlot={directivesSlot} />}</RecordRoute>
+);

@@ -1,11 +1,12 @@
 import type { TDrive } from '@samiti/common';
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
+import { PageHeader } from '../../../components/PageHeader';
 import { displayName, pickNames } from '../../../lib/names';
 import { scriptLang } from '../../../lib/script';
 import { useMe } from '../../auth/hooks/useMe';
@@ -80,28 +81,25 @@ export const DrivesPage = () => {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('drives.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('drives.pageDescription')}
-          </Text>
-        </div>
-        <Group gap="xs">
-          {me && canReadOutbox(me.grants) && (
-            <Anchor component={Link} to="/sms-outbox" size="sm" data-testid="sms-outbox-link">
-              {t('drives.smsOutbox')}
-            </Anchor>
-          )}
-          {canCreate && (
-            <Button onClick={() => setCreating(true)} data-testid="drive-create-button">
-              {t('drives.create')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('drives.title')}
+        description={t('drives.pageDescription')}
+        gap="sm"
+        actions={
+          <Group gap="xs">
+            {me && canReadOutbox(me.grants) && (
+              <Anchor component={Link} to="/sms-outbox" size="sm" data-testid="sms-outbox-link">
+                {t('drives.smsOutbox')}
+              </Anchor>
+            )}
+            {canCreate && (
+              <Button onClick={() => setCreating(true)} data-testid="drive-create-button">
+                {t('drives.create')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
       {body()}
       {canCreate && (
         <DriveFormModal opened={creating} onClose={() => setCreating(false)} onCreated={(d) => void navigate(`/drives/${d.id}`)} />

@@ -1,8 +1,9 @@
 import type { TPerson } from '@samiti/common';
-import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PickedValue } from '../../../components/PickedValue';
 import { SearchCombobox } from '../../../components/SearchCombobox';
 import { fetchPerson, personKeys } from '../api';
 import { usePersonSearch } from '../hooks/usePeople';
@@ -67,32 +68,19 @@ export const PersonChooser = ({ value, onChange, error, homeUnit, creating, setC
 
   if (value) {
     return (
-      <div>
-        <Text size="sm" fw={500}>
-          {t('posts.person')}
-        </Text>
-        <Paper withBorder p="xs" radius="sm" mt={4} bg="indigo.0" data-testid="person-picked" data-person-id={value.id}>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <div style={{ minWidth: 0, flex: 1 }}>
-              <PersonHitLabel person={value} />
-            </div>
-            <Anchor
-              component="button"
-              type="button"
-              size="sm"
-              onClick={() => onChange(null)}
-              aria-label={`${t('posts.changePerson')}: ${personName(value, lang)}`}
-            >
-              {t('posts.changePerson')}
-            </Anchor>
-          </Group>
-        </Paper>
-        {error && (
-          <Text size="xs" c="red" mt={4} role="alert">
-            {error}
-          </Text>
-        )}
-      </div>
+      <PickedValue
+        label={t('posts.person')}
+        changeLabel={t('posts.changePerson')}
+        onChange={() => onChange(null)}
+        changeAriaLabel={`${t('posts.changePerson')}: ${personName(value, lang)}`}
+        error={error}
+        bg="indigo.0"
+        attrs={{ 'data-testid': 'person-picked', 'data-person-id': value.id }}
+      >
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <PersonHitLabel person={value} />
+        </div>
+      </PickedValue>
     );
   }
 

@@ -3,8 +3,8 @@ import { Alert, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { useSearchParams } from 'react-router-dom';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { formatDate } from '../../../lib/format';
@@ -128,17 +128,11 @@ const PersonSkeleton = () => (
   </Stack>
 );
 
-const PersonLoader = ({ id }: { id: number }) => {
-  const person = usePerson(id);
-  if (person.data) return <PersonView person={person.data} />;
-  if (person.isError) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
-  return <PersonSkeleton />;
-};
+const PersonLoader = ({ id }: { id: number }) => (
+  <RecordView query={usePerson(id)} skeleton={<PersonSkeleton />}>
+    {(p) => <PersonView person={p} />}
+  </RecordView>
+);
 
 /** /people/:id — one person: names, contact (or masked), consent, posts held now and before, history. */
-export const PersonPage = () => {
-  const { id } = useParams();
-  const personId = Number(id);
-  if (!Number.isSafeInteger(personId) || personId <= 0) return <NotFoundPage />;
-  return <PersonLoader key={personId} id={personId} />;
-};
+export const PersonPage = () => <RecordRoute>{(id) => <PersonLoader id={id} />}</RecordRoute>;

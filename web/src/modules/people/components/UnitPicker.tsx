@@ -1,7 +1,8 @@
 import type { TUnitSearchHit } from '@samiti/common';
-import { Anchor, Group, Paper, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PickedValue } from '../../../components/PickedValue';
 import { SearchCombobox } from '../../../components/SearchCombobox';
 import { pickNames } from '../../../lib/names';
 import { scriptLang } from '../../../lib/script';
@@ -30,39 +31,27 @@ export const UnitPicker = ({ label, description, value, onChange, error }: Props
   if (value && !searching) {
     const { primary, secondary } = pickNames(value, i18n.resolvedLanguage ?? 'en');
     return (
-      <div>
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
-        {description && (
-          <Text size="xs" c="dimmed">
-            {description}
-          </Text>
-        )}
-        <Paper withBorder p="xs" radius="sm" mt={4} data-testid="home-unit-picked" data-unit-id={value.id}>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm" lang={scriptLang(primary)} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-              {primary}
-              {secondary && (
-                <Text span size="xs" c="dimmed" ml={6} lang={scriptLang(secondary)}>
-                  {secondary}
-                </Text>
-              )}
-              <Text span size="xs" c="dimmed" ml={6}>
-                · {levelLabel(value.level)}
-              </Text>
+      <PickedValue
+        label={label}
+        description={description}
+        changeLabel={t('personForm.homeUnitChange')}
+        onChange={() => setSearching(true)}
+        changeTestId="home-unit-change"
+        error={error}
+        attrs={{ 'data-testid': 'home-unit-picked', 'data-unit-id': value.id }}
+      >
+        <Text size="sm" lang={scriptLang(primary)} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {primary}
+          {secondary && (
+            <Text span size="xs" c="dimmed" ml={6} lang={scriptLang(secondary)}>
+              {secondary}
             </Text>
-            <Anchor component="button" type="button" size="sm" onClick={() => setSearching(true)} data-testid="home-unit-change">
-              {t('personForm.homeUnitChange')}
-            </Anchor>
-          </Group>
-        </Paper>
-        {error && (
-          <Text size="xs" c="red" mt={4} role="alert">
-            {error}
+          )}
+          <Text span size="xs" c="dimmed" ml={6}>
+            · {levelLabel(value.level)}
           </Text>
-        )}
-      </div>
+        </Text>
+      </PickedValue>
     );
   }
 

@@ -1,12 +1,11 @@
 import type { TStop, TTourDetail } from '@samiti/common';
-import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { Link } from 'react-router-dom';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
 import { errorText } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
@@ -166,17 +165,11 @@ const TourView = ({ tour }: { tour: TTourDetail }) => {
   );
 };
 
-const TourLoader = ({ id }: { id: number }) => {
-  const tour = useTour(id);
-  if (tour.data) return <TourView tour={tour.data} />;
-  if (tour.isError) return <ErrorState error={tour.error} onRetry={() => void tour.refetch()} />;
-  return <Skeleton height={200} radius="md" />;
-};
+const TourLoader = ({ id }: { id: number }) => (
+  <RecordView query={useTour(id)}>
+    {(x) => <TourView tour={x} />}
+  </RecordView>
+);
 
 /** /tours/:id — a leader's tour: its itinerary with conflicts, reports, exports and history. */
-export const TourPage = () => {
-  const { id } = useParams();
-  const tourId = Number(id);
-  if (!Number.isSafeInteger(tourId) || tourId <= 0) return <NotFoundPage />;
-  return <TourLoader key={tourId} id={tourId} />;
-};
+export const TourPage = () => <RecordRoute>{(id) => <TourLoader id={id} />}</RecordRoute>;

@@ -1,11 +1,11 @@
 import type { TTour } from '@samiti/common';
-import { Badge, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
+import { CursorList } from '../../../components/CursorList';
+import { PageHeader } from '../../../components/PageHeader';
 import { formatDate } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
 import { useMe } from '../../auth/hooks/useMe';
@@ -44,46 +44,25 @@ export const ToursPage = () => {
   const [creating, setCreating] = useState(false);
   const tours = useTours({ from, to, unit: unit?.id ?? null });
   const canCreate = me?.grants.some((g) => g.role !== 'viewer') ?? false;
-  const body = () => {
-    if (tours.isPending) return <Skeleton height={64} radius="md" />;
-    if (tours.isError) return <ErrorState error={tours.error} onRetry={() => void tours.refetch()} />;
-    if (tours.items.length === 0) return <EmptyState>{t('tours.empty')}</EmptyState>;
-    return (
-      <Stack gap="xs" data-testid="tour-list">
-        {tours.items.map((x) => (
-          <TourCard key={x.id} tour={x} />
-        ))}
-        {tours.hasNextPage && (
-          <Button variant="default" onClick={() => void tours.fetchNextPage()} loading={tours.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Stack>
-    );
-  };
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1} size="h2">
-            {t('tours.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('tours.pageDescription')}
-          </Text>
-        </div>
-        {canCreate && (
-          <Button onClick={() => setCreating(true)} data-testid="tour-create">
-            {t('tours.newTour')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('tours.title')}
+        description={t('tours.pageDescription')}
+        actions={
+          canCreate && (
+            <Button onClick={() => setCreating(true)} data-testid="tour-create">
+              {t('tours.newTour')}
+            </Button>
+          )
+        }
+      />
       <Group grow align="flex-end">
         <UnitPicker label={t('tours.filterUnit')} value={unit} onChange={setUnit} />
         <TextInput type="date" label={t('tours.filterFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('tours.filterTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </Group>
-      {body()}
+      <CursorList query={tours} empty={t('tours.empty')} testId="tour-list" itemKey={(x) => x.id} renderItem={(x) => <TourCard tour={x} />} />
       <TourFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(x) => void navigate(`/tours/${x.id}`)} />
     </Stack>
   );

@@ -1,12 +1,11 @@
 import type { TCourseDetail, TSession } from '@samiti/common';
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { Link } from 'react-router-dom';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
 import { formatDateTime } from '../../../lib/format';
 import { displayName, pickNames } from '../../../lib/names';
 import { HistoryView } from '../../units/components/HistoryList';
@@ -102,17 +101,11 @@ const CourseView = ({ course }: { course: TCourseDetail }) => {
   );
 };
 
-const CourseLoader = ({ id }: { id: number }) => {
-  const course = useCourse(id);
-  if (course.data) return <CourseView course={course.data} />;
-  if (course.isError) return <ErrorState error={course.error} onRetry={() => void course.refetch()} />;
-  return <Skeleton height={200} radius="md" />;
-};
+const CourseLoader = ({ id }: { id: number }) => (
+  <RecordView query={useCourse(id)}>
+    {(c) => <CourseView course={c} />}
+  </RecordView>
+);
 
 /** /trainings/:id — a course, its sessions and its history. */
-export const CoursePage = () => {
-  const { id } = useParams();
-  const courseId = Number(id);
-  if (!Number.isSafeInteger(courseId) || courseId <= 0) return <NotFoundPage />;
-  return <CourseLoader key={courseId} id={courseId} />;
-};
+export const CoursePage = () => <RecordRoute>{(id) => <CourseLoader id={id} />}</RecordRoute>;

@@ -1,7 +1,8 @@
 import type { TPersonRef } from '@samiti/common';
-import { Anchor, Group, Paper, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PickedValue } from '../../../components/PickedValue';
 import { SearchCombobox } from '../../../components/SearchCombobox';
 import { PersonHitLabel } from '../../people/components/PersonHitLabel';
 import { usePersonSearch } from '../../people/hooks/usePeople';
@@ -17,24 +18,15 @@ export const PersonPick = ({ label, value, onChange, error, testId }: Props) => 
   const { hits, isSearching, error: searchError, enabled } = usePersonSearch(text);
   if (value) {
     return (
-      <div>
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
-        <Paper withBorder p="xs" radius="sm" mt={4} data-testid={`${testId}-picked`} data-person-id={value.id}>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm">{personName(value, lang)}</Text>
-            <Anchor component="button" type="button" size="sm" onClick={() => onChange(null)}>
-              {t('training.change')}
-            </Anchor>
-          </Group>
-        </Paper>
-        {error && (
-          <Text size="xs" c="red" mt={4} role="alert">
-            {error}
-          </Text>
-        )}
-      </div>
+      <PickedValue
+        label={label}
+        changeLabel={t('training.change')}
+        onChange={() => onChange(null)}
+        error={error}
+        attrs={{ 'data-testid': `${testId}-picked`, 'data-person-id': value.id }}
+      >
+        <Text size="sm">{personName(value, lang)}</Text>
+      </PickedValue>
     );
   }
   return (

@@ -3,8 +3,8 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, S
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { Link } from 'react-router-dom';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { errorText } from '../../../lib/errors';
@@ -200,17 +200,11 @@ const SessionView = ({ session }: { session: TSession }) => {
   );
 };
 
-const SessionLoader = ({ id }: { id: number }) => {
-  const session = useSession(id);
-  if (session.data) return <SessionView session={session.data} />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
-  return <Skeleton height={200} radius="md" />;
-};
+const SessionLoader = ({ id }: { id: number }) => (
+  <RecordView query={useSession(id)}>
+    {(s) => <SessionView session={s} />}
+  </RecordView>
+);
 
 /** /training-sessions/:id — a session: invite, take RSVPs and attendance (phone-friendly), history. */
-export const SessionPage = () => {
-  const { id } = useParams();
-  const sessionId = Number(id);
-  if (!Number.isSafeInteger(sessionId) || sessionId <= 0) return <NotFoundPage />;
-  return <SessionLoader key={sessionId} id={sessionId} />;
-};
+export const SessionPage = () => <RecordRoute>{(id) => <SessionLoader id={id} />}</RecordRoute>;

@@ -1,11 +1,11 @@
 import type { TCourse } from '@samiti/common';
-import { Badge, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
+import { CursorList } from '../../../components/CursorList';
+import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/format';
 import { displayName, pickNames } from '../../../lib/names';
 import { useMe } from '../../auth/hooks/useMe';
@@ -51,46 +51,24 @@ export const TrainingsPage = () => {
   const courses = useCourses({ q: debounced, unit: unit?.id ?? null });
   const canCreate = me?.grants.some((g) => g.role !== 'viewer') ?? false;
 
-  const body = () => {
-    if (courses.isPending) return <Skeleton height={64} radius="md" />;
-    if (courses.isError) return <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />;
-    if (courses.items.length === 0) return <EmptyState>{t('training.empty')}</EmptyState>;
-    return (
-      <Stack gap="xs" data-testid="course-list">
-        {courses.items.map((c) => (
-          <CourseCard key={c.id} course={c} />
-        ))}
-        {courses.hasNextPage && (
-          <Button variant="default" onClick={() => void courses.fetchNextPage()} loading={courses.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Stack>
-    );
-  };
-
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1} size="h2">
-            {t('training.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('training.pageDescription')}
-          </Text>
-        </div>
-        {canCreate && (
-          <Button onClick={() => setCreating(true)} data-testid="course-create">
-            {t('training.newCourse')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('training.title')}
+        description={t('training.pageDescription')}
+        actions={
+          canCreate && (
+            <Button onClick={() => setCreating(true)} data-testid="course-create">
+              {t('training.newCourse')}
+            </Button>
+          )
+        }
+      />
       <Group align="flex-end" grow>
         <TextInput label={t('common.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder={t('training.searchPlaceholder')} data-testid="course-search" />
         <UnitPicker label={t('training.filterUnit')} value={unit} onChange={setUnit} />
       </Group>
-      {body()}
+      <CursorList query={courses} empty={t('training.empty')} testId="course-list" itemKey={(c) => c.id} renderItem={(c) => <CourseCard course={c} />} />
       <CourseFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(c) => void navigate(`/trainings/${c.id}`)} />
     </Stack>
   );

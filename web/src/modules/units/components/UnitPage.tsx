@@ -2,11 +2,10 @@ import type { TUnit } from '@samiti/common';
 import { Alert, Badge, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState';
+import { useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
-import { NotFoundPage } from '../../../app/NotFoundPage';
+import { RecordRoute, RecordView } from '../../../components/RecordRoute';
 import { DirectivesPanel } from '../../directives/components/DirectivesPanel';
 import { MeetingsPanel } from '../../meetings/components/MeetingsPanel';
 import { HealthPanel } from '../../org-health/components/HealthPanel';
@@ -111,18 +110,11 @@ const UnitView = ({ unit }: { unit: TUnit }) => {
   );
 };
 
-const UnitLoader = ({ id }: { id: number }) => {
-  const unit = useUnit(id);
-  if (unit.data) return <UnitView unit={unit.data} />;
-  if (unit.isError) return <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />;
-  return <UnitPageSkeleton />;
-};
+const UnitLoader = ({ id }: { id: number }) => (
+  <RecordView query={useUnit(id)} skeleton={<UnitPageSkeleton />}>
+    {(u) => <UnitView unit={u} />}
+  </RecordView>
+);
 
 /** /units/:id — one unit of the organisation, with its sub-units, posts, people and history. */
-export const UnitPage = () => {
-  const { id } = useParams();
-  const unitId = Number(id);
-  if (!Number.isSafeInteger(unitId) || unitId <= 0) return <NotFoundPage />;
-  // Keyed so filters, search text and open dialogs reset when moving to another unit.
-  return <UnitLoader key={unitId} id={unitId} />;
-};
+export const UnitPage = () => <RecordRoute>{(id) => <UnitLoader id={id} />}</RecordRoute>;
