@@ -63,6 +63,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('already exists');
     expect(samiti('users', 'create', '--username', 'x', '--password', 'long-password', '--role', 'king').code).not.toBe(0);
+    // A login that is one of the imported people (ids start at 1 in this fresh database).
+    const linked = samiti('users', 'create', '--username', 'ka-booth', '--password', 'long-password', '--role', 'office-bearer', '--person', '1');
+    expect(linked.err).toBe('');
+    expect(linked.out).toContain('user ka-booth is person 1');
   });
 
   it('imports members into a drive: a dry run, the real run, then everyone already a member', { timeout: 180_000 }, async () => {
