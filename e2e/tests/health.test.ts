@@ -68,7 +68,7 @@ describe('organisation health', () => {
     await page.screenshot({ path: path.join(SHOTS, 'health-weak-booth-hi.png'), fullPage: true });
   });
 
-  it('a state admin proposes replacing a district office bearer; the national admin approves; the tenure ends as inactive', async () => {
+  it('a state admin proposes replacing a district office bearer (left vacant), cannot approve it, and the national admin approves it', async () => {
     const president = await loginAs('mzn-president');
     const districtUrl = president.url().split('?')[0] ?? '';
     const proposer = await loginAs('up-admin');
