@@ -154,11 +154,13 @@ export const ZCircular = z.object({
   counts: ZCounts,
   /** The receipts of units in the actor's jurisdiction that the actor may acknowledge. */
   myReceipts: z.array(z.object({ id: z.number(), unit: ZUnitBrief, status: z.enum(RECEIPT_STATUSES) })),
+  /** Images attached to the circular (served by GET /api/v1/files/:id). */
+  attachmentFileIds: z.array(z.number()),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TCircular = z.infer<typeof ZCircular>;
-export const ZCircularBrief = ZCircular.omit({ body: true, myReceipts: true });
+export const ZCircularBrief = ZCircular.omit({ body: true, myReceipts: true, attachmentFileIds: true });
 export const ZCircularList = z.object({ items: z.array(ZCircularBrief), nextCursor: z.string().nullable() });
 export type TCircularList = z.infer<typeof ZCircularList>;
 

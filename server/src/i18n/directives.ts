@@ -59,6 +59,10 @@ export const DIRECTIVE_MESSAGES = {
     en: 'A report can hold at most {max} photos: remove one first.',
     hi: 'एक रिपोर्ट में अधिकतम {max} फ़ोटो हो सकती हैं: पहले एक हटाएँ।',
   },
+  CIRCULAR_FILES_FULL: {
+    en: 'A circular can hold at most {max} attachments.',
+    hi: 'एक परिपत्र में अधिकतम {max} संलग्नक हो सकते हैं।',
+  },
   RECEIPT_ALREADY_ACKNOWLEDGED: { en: 'This circular was already acknowledged.', hi: 'इस परिपत्र की पावती पहले ही दी जा चुकी है।' },
   SMS_NEW_ASSIGNMENT: { en: 'Samiti: new directive from {unit}, due {due}: {text}', hi: 'समिति: {unit} से नया निर्देश, नियत तिथि {due}: {text}' },
   SMS_DUE_SOON: { en: 'Samiti reminder: due {due}: {text}', hi: 'समिति अनुस्मारक: नियत तिथि {due}: {text}' },

@@ -1,9 +1,12 @@
-import { RECEIPT_STATUSES, ZCircular, ZCircularCreate, ZCircularList, ZError, ZId, ZRollup } from '@samiti/common';
+import { DEFAULT_MAX_UPLOAD_BYTES, IMAGE_TYPES, RECEIPT_STATUSES, ZCircular, ZCircularCreate, ZCircularList, ZError, ZId, ZRollup } from '@samiti/common';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
 import { inJurisdiction, pathRangeEnd, roleAt } from '../auth/policy';
 import { loadVisibleUnit } from '../units/queries';
+import { requireFileStore } from '../files/routes';
+import { acceptRawUploads, readImageUpload } from '../files/upload';
+import { addCircularAttachment, MAX_CIRCULAR_ATTACHMENTS } from './circular-files';
 import { acknowledgeCircular, createCircular, getCircular, listUnitCirculars, loadVisibleCircular } from './circulars';
 import { decodeIdCursor } from './dto';
 import { rollupView } from './rollup-view';
@@ -20,7 +23,29 @@ const ZReceipt = z.object({
   acknowledgedAt: z.string().nullable(),
 });
 
+/** Attachments are raw-body uploads: their own plugin, since it replaces the body parsers. */
+const attachmentRoutes = async (fastify: FastifyInstance) => {
+  const maxBytes = fastify.files?.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  acceptRawUploads(fastify, maxBytes);
+  zod(fastify).post(
+    '/api/v1/circulars/:id/attachments',
+    {
+      schema: {
+        tags,
+        description: `Attaches an image (JPEG, PNG or WebP, the raw body) to a circular, at most ${MAX_CIRCULAR_ATTACHMENTS}; office bearers of the sending unit.`,
+        consumes: [...IMAGE_TYPES],
+        params: idParams,
+        body: z.custom<unknown>(() => true).describe('the image file itself'),
+        querystring: z.object({ name: z.string().trim().min(1).max(255).optional() }),
+        response: { 200: ZCircular, ...errors, 413: ZError, 415: ZError },
+      },
+    },
+    async (req) => addCircularAttachment(requireCtx(req), requireFileStore(req.server), req.params.id, readImageUpload(req, req.query.name)),
+  );
+};
+
 export const circularRoutes = async (fastify: FastifyInstance) => {
+  await fastify.register(attachmentRoutes);
   const app = zod(fastify);
 
   app.post('/api/v1/circulars', { schema: { tags, body: ZCircularCreate, response: { 201: ZCircular, ...errors } } }, async (req, reply) =>

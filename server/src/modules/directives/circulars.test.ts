@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
+import { JPEG } from '../files/test-images';
 import { caller } from './test-support';
 
 let h: THarness;
@@ -63,5 +64,26 @@ describe('circulars', () => {
     expect(deep.children).toEqual([expect.objectContaining({ unit: expect.objectContaining({ id: booth.id }), hasChildren: false })]);
     const audit = await h.db.selectFrom('audit_log').select('action').where('entity_type', 'in', ['circular', 'circular_receipt']).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['circular.acknowledged', 'circular.create', 'circular.create', 'circular.received']);
+  });
+
+  it('attachments: 401, 404 outside, 403 for a receiving unit, 415 not an image, 200 by the sender; served to receivers', async () => {
+    const { state, district } = await h.chain();
+    const bearer = await h.login('office-bearer', district.id);
+    const c = (await call('POST', '/api/v1/circulars', admin, { unitId: state.id, title: 'With a scan', body: 'See the attached page', level: 'district' })).json();
+    const up = (cookie: string | undefined, body: Buffer, type = 'image/jpeg') =>
+      h.app.inject({ method: 'POST', url: `/api/v1/circulars/${c.id}/attachments`, payload: body, headers: { 'content-type': type, ...(cookie ? { cookie } : {}) } });
+    expect((await up(undefined, JPEG)).statusCode).toBe(401);
+    const outsider = (await h.login('admin', (await h.chain()).state.id)).cookie;
+    expect((await up(outsider, JPEG)).statusCode).toBe(404);
+    expect((await up(bearer.cookie, JPEG)).statusCode).toBe(404);
+    const viewer = (await h.login('viewer', state.id)).cookie;
+    expect((await up(viewer, JPEG)).statusCode).toBe(403);
+    expect((await up(admin, Buffer.from('plain text'), 'text/plain')).statusCode).toBe(415);
+    const ok = await up(admin, JPEG);
+    expect(ok.statusCode).toBe(200);
+    const [fileId] = ok.json().attachmentFileIds;
+    expect((await call('GET', `/api/v1/circulars/${c.id}`, bearer.cookie)).json().attachmentFileIds).toEqual([fileId]);
+    expect((await call('GET', `/api/v1/files/${fileId}`, bearer.cookie)).statusCode).toBe(200);
+    expect((await call('GET', `/api/v1/files/${fileId}`, outsider)).statusCode).toBe(404);
   });
 });

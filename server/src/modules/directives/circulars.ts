@@ -21,7 +21,8 @@ const selectCirculars = (db: Kysely<DB>, countsAt?: number) =>
       return countsAt === undefined ? on.onRef('r.unit_id', '=', 'c.unit_id') : on.on('r.unit_id', '=', countsAt);
     })
     .select(['c.id', 'c.unit_id', 'c.title', 'c.body', 'c.target_level', 'c.created_at', 'u.name', 'u.name_hi', 'u.level', 'u.path'])
-    .select(['cu.display_name as created_by_name', 'r.total', 'r.vacant', 'r.s_new', 'r.s_ack', 'r.s_progress', 'r.s_done', 'r.s_declined']);
+    .select(['cu.display_name as created_by_name', 'r.total', 'r.vacant', 'r.s_new', 'r.s_ack', 'r.s_progress', 'r.s_done', 'r.s_declined'])
+    .select(sql<number[]>`array(select f.id from stored_file f where f.owner_type = 'circular' and f.owner_id = c.id and f.deleted_at is null order by f.id)`.as('file_ids'));
 type TRow = Awaited<ReturnType<ReturnType<typeof selectCirculars>['executeTakeFirstOrThrow']>>;
 
 const toBrief = (r: TRow) => ({
@@ -140,6 +141,7 @@ export const getCircular = async (ctx: TCtx, id: number): Promise<TCircular> => 
   return {
     ...toBrief(now),
     body: now.body,
+    attachmentFileIds: (now.file_ids ?? []).map(Number),
     myReceipts: mine.map((r) => ({ id: r.id, unit: { id: r.unit_id, name: r.name, nameHi: r.name_hi, level: r.level }, status: r.status })),
   };
 };

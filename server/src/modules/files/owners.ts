@@ -1,5 +1,6 @@
 import type { TCtx } from '../../context';
 import { getAssignment } from '../directives/assignments';
+import { loadVisibleCircular } from '../directives/circulars';
 import { loadVisiblePerson } from '../people/queries';
 import { assertInstanceVisible } from '../programmes/queries';
 import { loadVisibleStop } from '../tours/queries';
@@ -21,6 +22,10 @@ export const FILE_OWNERS = {
   /** An assignment report's photo: whoever may see the assignment. */
   assignment: async (ctx: TCtx, assignmentId: number) => {
     await getAssignment(ctx, assignmentId);
+  },
+  /** A circular's attachment: whoever may see the circular. */
+  circular: async (ctx: TCtx, circularId: number) => {
+    await loadVisibleCircular(ctx, circularId);
   },
   /** A programme event report's photo: whoever may see the event. */
   programme_instance: async (ctx: TCtx, instanceId: number) => {

@@ -64,3 +64,5 @@ export const fetchDirectiveHistory = (id: number, signal?: AbortSignal) =>
   api<{ items: THistoryEntry[] }>(`/directives/${id}/history`, { signal }).then((r) => r.items);
 export const uploadAssignmentPhoto = (id: number, file: File) =>
   api<TAssignment>(`/assignments/${id}/photos`, { method: 'POST', query: { name: file.name }, raw: { data: file, contentType: file.type } });
+export const uploadCircularAttachment = (id: number, file: File) =>
+  api<TCircular>(`/circulars/${id}/attachments`, { method: 'POST', query: { name: file.name }, raw: { data: file, contentType: file.type } });

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -6,7 +6,9 @@ import { ErrorState } from '../../../components/ErrorState';
 import { errorText } from '../../../lib/errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
-import { useAcknowledgeCircular, useCircular, useCircularRollup } from '../hooks/useDirectives';
+import { useMe } from '../../auth/hooks/useMe';
+import { useAcknowledgeCircular, useCircular, useCircularRollup, useUploadCircularAttachment } from '../hooks/useDirectives';
+import { PhotoStrip } from './PhotoStrip';
 import { RollupBar, RollupTable } from './RollupTable';
 
 /** A circular: its text, the reader's own units with "acknowledge", and receipt roll-up per child unit. */
@@ -19,6 +21,8 @@ export const CircularPage = () => {
   const circular = useCircular(id);
   const rollup = useCircularRollup(id, unitId);
   const ack = useAcknowledgeCircular();
+  const attach = useUploadCircularAttachment();
+  const { data: me } = useMe();
   useDocumentTitle(circular.data?.title ?? t('directives.circulars.title'));
   if (circular.error) return <ErrorState error={circular.error} onRetry={() => void circular.refetch()} />;
   if (!circular.data) return <Text c="dimmed">{t('common.loading')}</Text>;
@@ -36,6 +40,17 @@ export const CircularPage = () => {
         <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {c.body}
         </Text>
+        <PhotoStrip ids={c.attachmentFileIds} />
+        {me?.grants.some((g) => g.role === 'national-admin' || (g.unitId === c.unit.id && g.role !== 'viewer')) && (
+          <FileButton onChange={(file) => file && attach.mutate({ id, file })} accept="image/jpeg,image/png,image/webp">
+            {(props) => (
+              <Button {...props} size="compact-sm" variant="subtle" mt="xs" loading={attach.isPending}>
+                {t('directives.circulars.attach')}
+              </Button>
+            )}
+          </FileButton>
+        )}
+        {attach.error && <Text c="red" size="sm">{errorText(attach.error, t)}</Text>}
       </Paper>
       {c.myReceipts.map((r) => (
         <Paper key={r.id} withBorder p="sm" radius="md" data-testid="my-receipt">

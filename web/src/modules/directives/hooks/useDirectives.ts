@@ -20,6 +20,7 @@ import {
   type TActKind,
   updateDirective,
   uploadAssignmentPhoto,
+  uploadCircularAttachment,
 } from '../api';
 
 const pages = <I,>(data: { pages: { items: I[] }[] } | undefined): I[] => data?.pages.flatMap((p) => p.items) ?? [];
@@ -114,4 +115,9 @@ export const useUpdateDirective = (id: number) => {
 export const useUploadAssignmentPhoto = () => {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (v: { id: number; file: File }) => uploadAssignmentPhoto(v.id, v.file), onSuccess: invalidate });
+};
+
+export const useUploadCircularAttachment = () => {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (v: { id: number; file: File }) => uploadCircularAttachment(v.id, v.file), onSuccess: invalidate });
 };
