@@ -53,6 +53,8 @@ export const fetchInstances = (id: number, f: TInstanceFilter, cursor: string | 
     signal,
   });
 export const fetchClusters = (id: number, signal?: AbortSignal) => api<{ items: TCluster[] }>(`/programmes/${id}/clusters`, { signal }).then((r) => r.items);
+export const createCluster = (id: number, body: { name: string; nameHi?: string; targets: string[]; inChargePersonId?: number }) =>
+  api<TCluster>(`/programmes/${id}/clusters`, { method: 'POST', body });
 export const fetchInstance = (id: number, signal?: AbortSignal) => api<TInstance>(`/programme-instances/${id}`, { signal });
 export const updateInstance = (id: number, body: TInstancePatch) => api<TInstance>(`/programme-instances/${id}`, { method: 'PATCH', body });
 export const reportInstance = (id: number, body: TInstanceReport) => api<TInstance>(`/programme-instances/${id}/report`, { method: 'POST', body });

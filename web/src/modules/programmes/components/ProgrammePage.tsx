@@ -8,6 +8,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { displayName } from '../../../lib/names';
 import { HistoryView } from '../../units/components/HistoryList';
 import { useProgramme, useProgrammeHistory, useProgressMap } from '../hooks/useProgrammes';
+import { ClustersPanel } from './ClustersPanel';
 import { InstanceList } from './InstanceList';
 import { ProgrammeEditModal } from './ProgrammeEditModal';
 import { ProgressPanel } from './ProgressPanel';
@@ -121,6 +122,12 @@ export const ProgrammePage = () => {
           {t('programmes.instances')}
         </Title>
         <InstanceList programmeId={id} phase={phase} state={state} />
+      </Paper>
+      <Paper withBorder p="sm" radius="md">
+        <Title order={2} size="h4" mb="xs">
+          {t('programmes.clusters')}
+        </Title>
+        <ClustersPanel programmeId={id} phase={phase} canEdit={p.canRollOut} />
       </Paper>
       <Paper withBorder p="sm" radius="md">
         <Title order={2} size="h4" mb="xs">

@@ -2,6 +2,7 @@ import type { TInstancePatch, TInstanceReport, TProgrammeCreate, TProgrammePatch
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shrinkPhoto } from '../../people/photo';
 import {
+  createCluster,
   createProgramme,
   fetchClusters,
   fetchInstance,
@@ -66,6 +67,8 @@ const useProgrammeMutation = <A, R>(fn: (args: A) => Promise<R>) => {
 
 export const useCreateProgramme = () => useProgrammeMutation((body: TProgrammeCreate) => createProgramme(body));
 export const useUpdateProgramme = (id: number) => useProgrammeMutation((body: TProgrammePatch) => updateProgramme(id, body));
+export const useCreateCluster = (id: number) =>
+  useProgrammeMutation((body: { name: string; nameHi?: string; targets: string[]; inChargePersonId?: number }) => createCluster(id, body));
 export const useRollOut = (id: number) => useProgrammeMutation((body: TRollout) => rollOut(id, body));
 export const useUpdateInstance = (id: number) => useProgrammeMutation((body: TInstancePatch) => updateInstance(id, body));
 export const useReportInstance = (id: number) => useProgrammeMutation((body: TInstanceReport) => reportInstance(id, body));
