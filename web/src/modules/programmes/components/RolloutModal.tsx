@@ -1,5 +1,5 @@
 import type { TProgramme, TRollout } from '@samiti/common';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
@@ -10,7 +10,7 @@ import { useLevelLabel } from '../../units/hooks/useLevelLabel';
 import { useRollOut } from '../hooks/useProgrammes';
 
 type Props = { programme: TProgramme; opened: boolean; onClose: () => void };
-type TKind = 'pc' | 'ac' | 'level';
+type TKind = 'pc' | 'ac' | 'level' | 'list';
 
 /** Roll a phase out: every PC, every AC or every unit of a level under a unit; a repeat adds nothing. */
 const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
@@ -23,12 +23,14 @@ const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
   const [level, setLevel] = useState<string | null>(null);
   const [phase, setPhase] = useState(String(programme.phases[0]?.number ?? 1));
   const [under, setUnder] = useState<TUnitRef | null>(programme.unit);
+  const [picked, setPicked] = useState<TUnitRef[]>([]);
   const issuerRank = levels.data?.find((l) => l.key === (under?.level ?? programme.unit.level))?.rank ?? -1;
   const below = (levels.data ?? []).filter((l) => l.rank > issuerRank);
   const result = rollout.data;
   const submit = () => {
-    if (!under || (kind === 'level' && !level)) return;
-    const target: TRollout['target'] = kind === 'level' && level ? { level } : kind === 'ac' ? 'ac' : 'pc';
+    if (!under || (kind === 'level' && !level) || (kind === 'list' && picked.length === 0)) return;
+    const target: TRollout['target'] =
+      kind === 'list' ? { unitIds: picked.map((u) => u.id) } : kind === 'level' && level ? { level } : kind === 'ac' ? 'ac' : 'pc';
     rollout.mutate({ target, underUnitId: under.id, phase: Number(phase) });
   };
   return (
@@ -49,11 +51,24 @@ const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
           { value: 'pc', label: t('programmes.targetPc') },
           { value: 'ac', label: t('programmes.targetAc') },
           { value: 'level', label: t('programmes.targetLevel') },
+          { value: 'list', label: t('programmes.targetList') },
         ]}
         data-testid="rollout-kind"
       />
       {kind === 'level' && (
         <Select label={t('programmes.level')} data={below.map((l) => ({ value: l.key, label: levelLabel(l.key) }))} value={level} onChange={setLevel} data-testid="rollout-level" />
+      )}
+      {kind === 'list' && (
+        <Stack gap={4}>
+          <UnitPicker label={t('programmes.addUnit')} value={null} onChange={(u) => u && setPicked((ps) => (ps.some((p) => p.id === u.id) ? ps : [...ps, u]))} />
+          <Group gap={4}>
+            {picked.map((u) => (
+              <Badge key={u.id} variant="light" rightSection={<CloseButton size="xs" onClick={() => setPicked((ps) => ps.filter((p) => p.id !== u.id))} aria-label={t('programmes.remove')} />}>
+                {lang === 'hi' ? (u.nameHi ?? u.name) : u.name}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
       )}
       {rollout.isError && (
         <Alert color="red" role="alert">
@@ -69,7 +84,7 @@ const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
         <Button variant="default" onClick={onClose}>
           {t('common.close')}
         </Button>
-        <Button onClick={submit} loading={rollout.isPending} disabled={!under || (kind === 'level' && !level)} data-testid="rollout-submit">
+        <Button onClick={submit} loading={rollout.isPending} disabled={!under || (kind === 'level' && !level) || (kind === 'list' && picked.length === 0)} data-testid="rollout-submit">
           {t('programmes.rollOut')}
         </Button>
       </Group>
