@@ -11,10 +11,12 @@ const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 /** A timestamptz column as the Indian calendar day it falls on, whatever the session time zone. */
 export const indiaDay = (col: RawBuilder<unknown>) => sql`((${col}) at time zone 'UTC' + interval '330 minutes')::date`;
 
-/** Adds `delta` booths at committee size `filled` to each unit of `ids`; rows at zero are removed. */
-const addBooths = async (db: Kysely<DB>, ids: number[], moves: { filled: number; delta: number }[]) => {
-  const rows = ids.flatMap((id) => moves.map((m) => ({ id, ...m }))).sort((a, b) => a.id - b.id || a.filled - b.filled);
-  if (rows.length === 0) return;
+type TBoothMove = { id: number; filled: number; delta: number };
+
+/** Adds each row's `delta` booths at committee size `filled` to unit `id`; rows left at zero are removed. */
+const addBoothRows = async (db: Kysely<DB>, moves: TBoothMove[]) => {
+  if (moves.length === 0) return;
+  const rows = [...moves].sort((a, b) => a.id - b.id || a.filled - b.filled);
   // Sorted so that two booth writes under the same ancestors lock their rows in the same order.
   await sql`
     insert into unit_health_booths (unit_id, filled, booths)
@@ -22,8 +24,16 @@ const addBooths = async (db: Kysely<DB>, ids: number[], moves: { filled: number;
       ${rows.map((r) => r.delta)}::int[]) as t (id, filled, delta)
     group by t.id, t.filled order by t.id, t.filled
     on conflict (unit_id, filled) do update set booths = unit_health_booths.booths + excluded.booths`.execute(db);
+  const ids = [...new Set(rows.map((r) => r.id))];
   await sql`delete from unit_health_booths where unit_id = any(${ids}::bigint[]) and booths = 0`.execute(db);
 };
+
+/** Adds `delta` booths at committee size `filled` to each unit of `ids`. */
+const addBooths = (db: Kysely<DB>, ids: number[], moves: { filled: number; delta: number }[]) =>
+  addBoothRows(
+    db,
+    ids.flatMap((id) => moves.map((m) => ({ id, ...m }))),
+  );
 
 /**
  * The units whose booth counts include this booth: its whole chain, or, inside a deleted subtree,
@@ -38,26 +48,31 @@ const countingChain = (unit: { path: string; deletion_id: number | null }) => {
 
 /**
  * After tenures start or end at units (posts module, people-posts import): each unit's holder count
- * and, for a booth, its committee bucket up the chain. An import batch loops over its distinct units.
+ * and, for a booth, its committee bucket up the chain. Set-based, so an import batch of 5,000 rows
+ * costs two statements here, not a few per unit.
  */
 export const onPostsChanged = async (db: Kysely<DB>, unitIds: number | number[]) => {
-  for (const id of [...new Set(Array.isArray(unitIds) ? unitIds : [unitIds])].sort((a, b) => a - b)) await postsChangedAt(db, id);
-};
-
-const postsChangedAt = async (db: Kysely<DB>, unitId: number) => {
+  const ids = [...new Set(Array.isArray(unitIds) ? unitIds : [unitIds])].sort((a, b) => a - b);
+  if (ids.length === 0) return;
   const { rows } = await sql<{ path: string; level: string; deletion_id: number | null; before: number; now: number }>`
-    select u.path, u.level, u.deletion_id, coalesce(h.filled, 0)::int as before,
-      (select count(*)::int from tenure t where t.unit_id = u.id and t.end_date is null) as now
-    from unit u left join unit_health h on h.unit_id = u.id where u.id = ${unitId}`.execute(db);
-  const u = rows[0];
-  if (!u || u.before === u.now) return;
-  await sql`insert into unit_health (unit_id, filled) values (${unitId}, ${u.now})
-    on conflict (unit_id) do update set filled = excluded.filled, updated_at = now()`.execute(db);
-  if (u.level !== 'booth') return;
-  await addBooths(db, countingChain(u), [
-    { filled: u.before, delta: -1 },
-    { filled: u.now, delta: 1 },
-  ]);
+    with changed as (
+      select u.id, u.path, u.level, u.deletion_id, coalesce(h.filled, 0)::int as before,
+        (select count(*)::int from tenure t where t.unit_id = u.id and t.end_date is null) as now
+      from unit u left join unit_health h on h.unit_id = u.id where u.id = any(${ids}::bigint[])
+    ), written as (
+      insert into unit_health (unit_id, filled) select id, now from changed where before <> now order by id
+      on conflict (unit_id) do update set filled = excluded.filled, updated_at = now()
+    )
+    select path, level, deletion_id, before, now from changed where before <> now and level = 'booth'`.execute(db);
+  await addBoothRows(
+    db,
+    rows.flatMap((u) =>
+      countingChain(u).flatMap((id) => [
+        { id, filled: u.before, delta: -1 },
+        { id, filled: u.now, delta: 1 },
+      ]),
+    ),
+  );
 };
 
 /** After units are created (units module, scaffold): each new booth counts as an empty committee up its chain. */
