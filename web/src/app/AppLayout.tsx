@@ -1,14 +1,15 @@
 import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../modules/auth/components/LanguageSwitch';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { UserMenu } from '../modules/auth/components/UserMenu';
 import classes from './AppLayout.module.css';
+import { DrawerNav, InlineNav, type TNavItem, useWideNav } from './TopNav';
 
-const NavItems = () => {
+/** The top navigation's items, most used first: the order decides which stay in view when space runs out. */
+const useNavItems = (): TNavItem[] => {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const items = [
     { to: '/', label: t('nav.organisation'), testId: 'nav-units', isActive: (path: string) => path === '/' || path.startsWith('/units') },
     { to: '/people', label: t('nav.people'), testId: 'nav-people', isActive: (path: string) => path.startsWith('/people') },
@@ -39,26 +40,17 @@ const NavItems = () => {
     },
     { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
   ];
-  return (
-    <>
-      {items.map((item) => (
-        <Link
-          key={item.to}
-          to={item.to}
-          className={item.isActive(pathname) ? `${classes.nav} ${classes.active}` : classes.nav}
-          aria-current={item.isActive(pathname) ? 'page' : undefined}
-          data-testid={item.testId}
-        >
-          {item.label}
-        </Link>
-      ))}
-    </>
-  );
+  return items;
 };
 
-/** Header (name, navigation, language, account) over the page. On phones the navigation moves to its own row. */
+/**
+ * Header (name, navigation, language, account) over the page. From tablets up the navigation is
+ * inline with "More" for what does not fit; on phones it is a menu button and a drawer.
+ */
 export const AppLayout = () => {
   const { t } = useTranslation();
+  const items = useNavItems();
+  const wide = useWideNav();
   return (
     <Box mih="100dvh" bg="gray.0">
       <a href="#main" className={classes.skip}>
@@ -67,24 +59,20 @@ export const AppLayout = () => {
       <Box component="header" className={classes.header}>
         <Container size="lg" px="sm">
           <Group h={52} justify="space-between" wrap="nowrap" gap="xs">
-            <Group gap="lg" wrap="nowrap">
+            <Group gap={wide ? 'lg' : 'xs'} wrap="nowrap" className={classes.start}>
+              {!wide && <DrawerNav items={items} />}
               <Anchor component={Link} to="/" underline="never" c="inherit">
                 <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.name')}
                 </Text>
               </Anchor>
-              <Group component="nav" gap={4} visibleFrom="sm" aria-label={t('nav.menu')}>
-                <NavItems />
-              </Group>
+              {wide && <InlineNav items={items} />}
             </Group>
             <Group gap="xs" wrap="nowrap">
               <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Group>
-          </Group>
-          <Group component="nav" gap={4} pb={6} hiddenFrom="sm" aria-label={t('nav.menu')}>
-            <NavItems />
           </Group>
         </Container>
       </Box>
