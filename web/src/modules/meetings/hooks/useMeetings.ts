@@ -1,5 +1,6 @@
 import type { TMeeting, TMeetingAttendance, TMeetingAttendanceEntryInput, TMeetingCreateInput, TMeetingInviteeSpecInput, TMeetingPatch, TMeetingStatusMove } from '@samiti/common';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCursorQuery } from '../../../lib/cursor';
 import { personKeys } from '../../people/api';
 import {
   addResolution,
@@ -22,15 +23,8 @@ import {
 import { mergeAttendance } from '../attendance';
 
 /** A unit's meetings, 20 at a time; `fetchNextPage` follows the server's cursor. */
-export const useUnitMeetings = (unitId: number, filter: TMeetingFilter) => {
-  const query = useInfiniteQuery({
-    queryKey: meetingKeys.list(unitId, filter),
-    queryFn: ({ pageParam, signal }) => fetchUnitMeetings(unitId, filter, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
-};
+export const useUnitMeetings = (unitId: number, filter: TMeetingFilter) =>
+  useCursorQuery(meetingKeys.list(unitId, filter), (cursor, signal) => fetchUnitMeetings(unitId, filter, cursor, signal));
 
 export const useMeeting = (id: number) => useQuery({ queryKey: meetingKeys.detail(id), queryFn: ({ signal }) => fetchMeeting(id, signal) });
 export const useAttendance = (id: number) => useQuery({ queryKey: meetingKeys.attendance(id), queryFn: ({ signal }) => fetchAttendance(id, signal) });

@@ -1,5 +1,6 @@
 import type { TStopCreateInput, TStopPatch, TStopReportBody, TTourCreate, TTourPatch } from '@samiti/common';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCursorQuery } from '../../../lib/cursor';
 import { monthRange } from '../month';
 import {
   addStop,
@@ -19,16 +20,7 @@ import {
 } from '../api';
 import { shrinkPhoto } from '../../people/photo';
 
-export const useTours = (filter: TTourFilter) => {
-  const query = useInfiniteQuery({
-    queryKey: tourKeys.list(filter),
-    queryFn: ({ pageParam, signal }) => fetchTours(filter, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
-};
+export const useTours = (filter: TTourFilter) => useCursorQuery(tourKeys.list(filter), (cursor, signal) => fetchTours(filter, cursor, signal), true);
 
 export const useTour = (id: number) => useQuery({ queryKey: tourKeys.detail(id), queryFn: ({ signal }) => fetchTour(id, signal) });
 export const useTourHistory = (path: string) => useQuery({ queryKey: tourKeys.history(path), queryFn: ({ signal }) => fetchTourHistory(path, signal) });

@@ -1,5 +1,5 @@
 import type { TCourseCreate, TCoursePatch, TInviteBodyInput, TInvitee, TRsvp, TSessionCreateInput, TSessionPatch, TTrainingAttendance } from '@samiti/common';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createCourse,
   createSession,
@@ -19,32 +19,15 @@ import {
   updateCourse,
   updateSession,
 } from '../api';
+import { useCursorQuery } from '../../../lib/cursor';
 
-export const useCourses = (filter: TCourseFilter) => {
-  const query = useInfiniteQuery({
-    queryKey: trainingKeys.list(filter),
-    queryFn: ({ pageParam, signal }) => fetchCourses(filter, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
-};
+export const useCourses = (filter: TCourseFilter) => useCursorQuery(trainingKeys.list(filter), (cursor, signal) => fetchCourses(filter, cursor, signal), true);
 
 export const useCourse = (id: number) => useQuery({ queryKey: trainingKeys.course(id), queryFn: ({ signal }) => fetchCourse(id, signal) });
 export const useSession = (id: number) => useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => fetchSession(id, signal) });
 
-export const useInvitees = (id: number, filter: TInviteeFilter) => {
-  const query = useInfiniteQuery({
-    queryKey: trainingKeys.invitees(id, filter),
-    queryFn: ({ pageParam, signal }) => fetchInvitees(id, filter, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-  const items: TInvitee[] = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
-};
+export const useInvitees = (id: number, filter: TInviteeFilter) =>
+  useCursorQuery<TInvitee>(trainingKeys.invitees(id, filter), (cursor, signal) => fetchInvitees(id, filter, cursor, signal), true);
 
 export const usePersonTrainings = (personId: number) =>
   useQuery({ queryKey: trainingKeys.person(personId), queryFn: ({ signal }) => fetchPersonTrainings(personId, signal) });
