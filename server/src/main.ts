@@ -8,6 +8,7 @@ import { DataDirLockedError } from './lock';
 import { IMPORT_QUEUE, runImportJob } from './modules/imports/jobs';
 import { CASCADE_QUEUE } from './modules/directives/create';
 import { runCascadeJob } from './modules/directives/jobs';
+import { ASSIGNMENT_SMS_QUEUE, sendAssignmentSms } from './modules/notifications/notify';
 import { REMINDER_CRON, REMINDER_QUEUE, runReminders } from './modules/notifications/reminders';
 import { smsProviderFromEnv } from './modules/notify/sms';
 import { todayInIndia } from './modules/directives/access';
@@ -25,7 +26,13 @@ const main = async () => {
     database,
     {
       [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)),
-      [CASCADE_QUEUE]: (data) => runCascadeJob(database.db, Number(data.directiveId)),
+      [CASCADE_QUEUE]: async (data) => {
+        const id = Number(data.directiveId);
+        if (await runCascadeJob(database.db, id)) await sendAssignmentSms(database.db, smsProviderFromEnv(database.db), id);
+      },
+      [ASSIGNMENT_SMS_QUEUE]: async (data) => {
+        await sendAssignmentSms(database.db, smsProviderFromEnv(database.db), Number(data.directiveId));
+      },
       [REMINDER_QUEUE]: async () => {
         await runReminders(database.db, smsProviderFromEnv(database.db), todayInIndia());
       },

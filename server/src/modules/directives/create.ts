@@ -6,7 +6,7 @@ import { AppError, invalid } from '../../errors';
 import type { TJobs } from '../../jobs';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt, pathRangeEnd } from '../auth/policy';
-import { notifyNewAssignments } from '../notifications/notify';
+import { ASSIGNMENT_SMS_QUEUE, notifyNewAssignments } from '../notifications/notify';
 import { loadVisiblePerson } from '../people/queries';
 import { selectUnitsWithHolder } from '../posts/holders';
 import { unitNotFound } from '../units/queries';
@@ -227,6 +227,8 @@ export const createDirective = async (
     await opts.jobs?.send(CASCADE_QUEUE, { directiveId: result.id });
     return { kind: 'job', job: { id: result.id, status: 'creating', created: 0, total: result.total, error: null } };
   }
+  // Texts to the addressees leave from a job, so the request does not wait on thousands of them.
+  await opts.jobs?.send(ASSIGNMENT_SMS_QUEUE, { directiveId: result.id });
   const row = await selectDirectives(ctx.db).where('d.id', '=', result.id).executeTakeFirstOrThrow();
   return { kind: 'ready', directive: toDirective(ctx.actor, row, todayInIndia()) };
 };

@@ -7,16 +7,17 @@ import { cascadeProgress } from './progress';
 /**
  * Builds a large cascade queued by `createDirective`: every assignment, its counters and
  * notifications in one transaction, then 'ready'. On failure nothing of it stays and the row says
- * 'failed', so a directive is never visible half-built.
+ * 'failed', so a directive is never visible half-built. True when this run built it (the caller
+ * then texts the addressees); false when there was nothing to build.
  */
-export const runCascadeJob = async (db: Kysely<DB>, directiveId: number) => {
+export const runCascadeJob = async (db: Kysely<DB>, directiveId: number): Promise<boolean> => {
   const d = await db
     .selectFrom('directive as d')
     .innerJoin('unit as u', 'u.id', 'd.unit_id')
     .select(['d.id', 'd.status', 'd.total', 'd.target_level', 'd.target_post', 'd.unit_id', 'u.path'])
     .where('d.id', '=', directiveId)
     .executeTakeFirst();
-  if (d?.status !== 'creating' || !d.target_level || !d.target_post) return;
+  if (d?.status !== 'creating' || !d.target_level || !d.target_post) return false;
   const { target_level: level, target_post: post } = d;
   cascadeProgress.set(directiveId, { created: 0, total: d.total });
   try {
@@ -31,4 +32,5 @@ export const runCascadeJob = async (db: Kysely<DB>, directiveId: number) => {
   } finally {
     cascadeProgress.delete(directiveId);
   }
+  return true;
 };

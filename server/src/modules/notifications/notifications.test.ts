@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { caller, dayOffset, holderWithLogin } from '../directives/test-support';
 import type { TSmsProvider } from '../notify/sms';
+import { createDirective } from '../directives/create';
+import { appoint } from '../posts/operations';
+import { ASSIGNMENT_SMS_QUEUE, sendAssignmentSms } from './notify';
 import { runReminders } from './reminders';
 
 let h: THarness;
@@ -70,5 +73,37 @@ describe('notifications', () => {
     const kinds = (await call('GET', '/api/v1/me/notifications', me.cookie)).json().items.map((n: { kind: string }) => n.kind);
     expect(kinds.filter((k: string) => k !== 'assignment')).toEqual(['overdue', 'due-soon']);
     expect((await call('GET', '/api/v1/me/notifications', them.cookie)).json().items.filter((n: { kind: string }) => n.kind !== 'assignment')).toEqual([]);
+  });
+});
+
+describe('texts for new assignments', () => {
+  it('queues one SMS job per ready directive and texts each addressee with a phone, in their language; none for vacant posts', async () => {
+    const { district, assembly } = await h.chain();
+    const withLogin = await holderWithLogin(h, assembly.id);
+    const noLogin = await h.unit({ parentId: district.id, level: 'assembly' });
+    const holder = await h.person({ homeUnitId: noLogin.id });
+    await appoint(h.ctx, { unitId: noLogin.id, post: 'president', personId: holder.id, startDate: '2025-01-01' });
+    await h.unit({ parentId: district.id, level: 'assembly' }); // vacant: no text
+    const queued: { queue: string; data: object }[] = [];
+    const jobs = {
+      send: async (queue: string, data: object) => {
+        queued.push({ queue, data });
+        return 'job-1';
+      },
+      stop: async () => undefined,
+    };
+    const r = await createDirective(h.ctx, { unitId: district.id, text: 'बूथ समितियाँ पूरी करें', dueDate: dayOffset(10), target: { cascade: { level: 'assembly', post: 'president' } } }, { jobs });
+    if (r.kind !== 'ready') throw new Error('expected an inline cascade');
+    expect(queued).toEqual([{ queue: ASSIGNMENT_SMS_QUEUE, data: { directiveId: r.directive.id } }]);
+
+    const out = capture();
+    expect(await sendAssignmentSms(h.db, out.sms, r.directive.id)).toEqual({ sent: 2 });
+    const byPhone = new Map(out.sent.map((m) => [m.to, m]));
+    expect(byPhone.get(withLogin.person.phone)).toMatchObject({ purpose: 'assignment:new', body: expect.stringContaining('बूथ समितियाँ पूरी करें') });
+    expect(byPhone.get(holder.phone)?.body).toMatch(/^समिति: .* से नया निर्देश/);
+
+    const done = (await call('GET', '/api/v1/me/assignments', withLogin.cookie)).json().items.find((a: { directiveId: number }) => a.directiveId === r.directive.id);
+    await call('POST', `/api/v1/assignments/${done.id}/complete`, withLogin.cookie, { text: 'हो गया' });
+    expect(await sendAssignmentSms(h.db, capture().sms, r.directive.id)).toEqual({ sent: 1 });
   });
 });

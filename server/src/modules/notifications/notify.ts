@@ -1,5 +1,11 @@
+import type { TLocale } from '@samiti/common';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types';
+import { t } from '../../i18n/messages';
+import type { TSmsProvider } from '../notify/sms';
+
+/** The queue that texts the addressees of a directive's new assignments, after the directive commits. */
+export const ASSIGNMENT_SMS_QUEUE = 'assignment-sms';
 
 /**
  * In-app notifications of a directive's new assignments: one per assignment whose addressee has a
@@ -25,4 +31,43 @@ export const notifyCircular = async (db: Kysely<DB>, circularId: number) => {
     join role_grant g on g.unit_id = r.unit_id and g.role in ('admin', 'office-bearer')
     join app_user u on u.id = g.user_id and u.disabled_at is null
     where r.circular_id = ${circularId}`.execute(db);
+};
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Texts every addressee of a directive's new assignments who has a phone, in their login's language
+ * (Hindi when they have none). Runs as a job after the directive is ready, so a cascade's request
+ * never waits on 10^5 messages; reads in pages of 1,000 by assignment id. The job is not retried:
+ * a crash part-way loses some texts, never doubles them (the in-app notices are already written).
+ */
+export const sendAssignmentSms = async (db: Kysely<DB>, sms: TSmsProvider, directiveId: number) => {
+  let after = 0;
+  let sent = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('assignment as a')
+      .innerJoin('directive as d', 'd.id', 'a.directive_id')
+      .innerJoin('unit as iu', 'iu.id', 'd.unit_id')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .leftJoin('app_user as u', (j) => j.onRef('u.person_id', '=', 'p.id').on('u.disabled_at', 'is', null))
+      .select(['a.id', 'a.unit_id', 'd.text', 'd.due_date', 'iu.name as unit_name', 'iu.name_hi as unit_name_hi', 'p.phone', 'u.locale'])
+      .where('a.directive_id', '=', directiveId)
+      .where('d.status', '=', 'ready')
+      .where('a.status', '=', 'new')
+      .where('p.deleted_at', 'is', null)
+      .where('a.id', '>', after)
+      .orderBy('a.id')
+      .limit(1000)
+      .execute();
+    for (const r of rows) {
+      const locale: TLocale = r.locale === 'en' ? 'en' : 'hi';
+      const unit = (locale === 'hi' ? r.unit_name_hi : null) ?? r.unit_name;
+      const body = t(locale, 'SMS_NEW_ASSIGNMENT', { unit, due: r.due_date, text: clip(r.text, 100) });
+      await sms.send(r.phone, body, { purpose: 'assignment:new', unitId: r.unit_id });
+      sent++;
+    }
+    if (rows.length < 1000) return { sent };
+    after = rows.at(-1)?.id ?? after;
+  }
 };
