@@ -54,6 +54,8 @@ describe('organisation health', () => {
     // Weak first: follow the first weak child down until a unit has no children (a booth).
     for (let depth = 0; depth < 8; depth++) {
       const table = page.getByTestId('children-health');
+      // The children table loads after the verdict; only a unit without children (a booth) has none.
+      await page.waitForLoadState('networkidle');
       if (!(await table.isVisible().catch(() => false))) break;
       const weak = table.locator('[data-testid="child-health-row"][data-weak="true"]').first();
       await weak.waitFor({ timeout: 15_000 });
