@@ -156,11 +156,13 @@ export const ZCircular = z.object({
   myReceipts: z.array(z.object({ id: z.number(), unit: ZUnitBrief, status: z.enum(RECEIPT_STATUSES) })),
   /** Images attached to the circular (served by GET /api/v1/files/:id). */
   attachmentFileIds: z.array(z.number()),
+  /** The same files in order, saying which are PDFs (shown as links, not thumbnails). */
+  attachments: z.array(z.object({ fileId: z.number(), isPdf: z.boolean() })),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TCircular = z.infer<typeof ZCircular>;
-export const ZCircularBrief = ZCircular.omit({ body: true, myReceipts: true, attachmentFileIds: true });
+export const ZCircularBrief = ZCircular.omit({ body: true, myReceipts: true, attachmentFileIds: true, attachments: true });
 export const ZCircularList = z.object({ items: z.array(ZCircularBrief), nextCursor: z.string().nullable() });
 export type TCircularList = z.infer<typeof ZCircularList>;
 

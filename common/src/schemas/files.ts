@@ -2,6 +2,10 @@
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type TImageType = (typeof IMAGE_TYPES)[number];
 
+/** What a document upload (a circular's attachment) may be: an image, or a PDF checked by its bytes. */
+export const DOCUMENT_TYPES = [...IMAGE_TYPES, 'application/pdf'] as const;
+export type TDocumentType = (typeof DOCUMENT_TYPES)[number];
+
 /** The default largest upload; a deployment may lower or raise it through the app's deps. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 

@@ -166,7 +166,7 @@ export type PersonMergeTable = {
 export type StoredFileTable = {
   id: Generated<number>;
   sha256: string;
-  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
   bytes: number;
   width: number | null;
   height: number | null;

@@ -15,6 +15,10 @@ export const FILE_MESSAGES = {
     en: 'This file is not a {types} image, whatever its name or type says.',
     hi: 'यह फ़ाइल {types} छवि नहीं है, उसका नाम या प्रकार कुछ भी कहे।',
   },
+  FILE_NOT_PDF: {
+    en: 'This file is sent as a PDF but is not one, whatever its name says.',
+    hi: 'यह फ़ाइल PDF बताकर भेजी गई है पर PDF नहीं है, उसका नाम कुछ भी कहे।',
+  },
   FILE_TYPE_MISMATCH: {
     en: 'The file was sent as {claimed} but it is a {actual} image. Send it with its real type.',
     hi: 'फ़ाइल {claimed} बताकर भेजी गई, पर यह {actual} छवि है। इसे सही प्रकार के साथ भेजें।',

@@ -6,17 +6,17 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { dropUnusedContent, sha256Of, storeImage } from '../files/operations';
 import type { TFileStore } from '../files/storage';
-import type { TImageUpload } from '../files/upload';
+import type { TDocumentUpload } from '../files/upload';
 import { circularNotFound } from './access';
 import { getCircular, loadVisibleCircular } from './circulars';
 
 export const MAX_CIRCULAR_ATTACHMENTS = 10;
 
 /**
- * Attaches an image (a scanned letter, a roadmap page) to a circular: office bearers of the sending
+ * Attaches an image or a PDF (a scanned letter, the roadmap document) to a circular: office bearers of the sending
  * unit only. Stored through the files module and served to whoever may see the circular.
  */
-export const addCircularAttachment = async (ctx: TCtx, store: TFileStore, id: number, upload: TImageUpload): Promise<TCircular> => {
+export const addCircularAttachment = async (ctx: TCtx, store: TFileStore, id: number, upload: TDocumentUpload): Promise<TCircular> => {
   const c = await loadVisibleCircular(ctx, id);
   assertRoleAt(ctx.actor, c.path, 'office-bearer', () => circularNotFound(id));
   const sha256 = sha256Of(upload.bytes);

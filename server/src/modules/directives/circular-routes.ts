@@ -5,7 +5,7 @@ import { requireCtx, zod } from '../../http';
 import { inJurisdiction, pathRangeEnd, roleAt } from '../auth/policy';
 import { loadVisibleUnit } from '../units/queries';
 import { requireFileStore } from '../files/routes';
-import { acceptRawUploads, readImageUpload } from '../files/upload';
+import { acceptRawUploads, readDocumentUpload } from '../files/upload';
 import { addCircularAttachment, MAX_CIRCULAR_ATTACHMENTS } from './circular-files';
 import { acknowledgeCircular, createCircular, getCircular, listUnitCirculars, loadVisibleCircular } from './circulars';
 import { decodeIdCursor } from './dto';
@@ -40,7 +40,7 @@ const attachmentRoutes = async (fastify: FastifyInstance) => {
         response: { 200: ZCircular, ...errors, 413: ZError, 415: ZError },
       },
     },
-    async (req) => addCircularAttachment(requireCtx(req), requireFileStore(req.server), req.params.id, readImageUpload(req, req.query.name)),
+    async (req) => addCircularAttachment(requireCtx(req), requireFileStore(req.server), req.params.id, readDocumentUpload(req, req.query.name)),
   );
 };
 

@@ -85,5 +85,27 @@ describe('circulars', () => {
     expect((await call('GET', `/api/v1/circulars/${c.id}`, bearer.cookie)).json().attachmentFileIds).toEqual([fileId]);
     expect((await call('GET', `/api/v1/files/${fileId}`, bearer.cookie)).statusCode).toBe(200);
     expect((await call('GET', `/api/v1/files/${fileId}`, outsider)).statusCode).toBe(404);
+
+    // The roadmap itself as a PDF: checked by its bytes, listed as a PDF, served as one.
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+    expect((await up(admin, Buffer.from('not a pdf at all'), 'application/pdf')).json()).toMatchObject({ error: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect((await up(admin, JPEG, 'application/pdf')).statusCode).toBe(415);
+    expect((await up(admin, PDF, 'image/png')).statusCode).toBe(415);
+    const named = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/circulars/${c.id}/attachments?name=roadmap.exe`,
+      payload: PDF,
+      headers: { 'content-type': 'application/pdf', cookie: admin },
+    });
+    expect(named.statusCode).toBe(415);
+    const pdf = await up(admin, PDF, 'application/pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.json().attachments).toEqual([
+      { fileId, isPdf: false },
+      { fileId: expect.any(Number), isPdf: true },
+    ]);
+    const served = await call('GET', `/api/v1/files/${pdf.json().attachments[1].fileId}`, bearer.cookie);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.rawPayload.equals(PDF)).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ const selectCirculars = (db: Kysely<DB>, countsAt?: number) =>
     })
     .select(['c.id', 'c.unit_id', 'c.title', 'c.body', 'c.target_level', 'c.created_at', 'u.name', 'u.name_hi', 'u.level', 'u.path'])
     .select(['cu.display_name as created_by_name', 'r.total', 'r.vacant', 'r.s_new', 'r.s_ack', 'r.s_progress', 'r.s_done', 'r.s_declined'])
-    .select(sql<number[]>`array(select f.id from stored_file f where f.owner_type = 'circular' and f.owner_id = c.id and f.deleted_at is null order by f.id)`.as('file_ids'));
+    .select(sql<number[]>`array(select f.id from stored_file f where f.owner_type = 'circular' and f.owner_id = c.id and f.deleted_at is null order by f.id)`.as('file_ids'))
+    .select(sql<string[]>`array(select f.mime from stored_file f where f.owner_type = 'circular' and f.owner_id = c.id and f.deleted_at is null order by f.id)`.as('file_mimes'));
 type TRow = Awaited<ReturnType<ReturnType<typeof selectCirculars>['executeTakeFirstOrThrow']>>;
 
 const toBrief = (r: TRow) => ({
@@ -142,6 +143,7 @@ export const getCircular = async (ctx: TCtx, id: number): Promise<TCircular> => 
     ...toBrief(now),
     body: now.body,
     attachmentFileIds: (now.file_ids ?? []).map(Number),
+    attachments: (now.file_ids ?? []).map((id, i) => ({ fileId: Number(id), isPdf: now.file_mimes?.[i] === 'application/pdf' })),
     myReceipts: mine.map((r) => ({ id: r.id, unit: { id: r.unit_id, name: r.name, nameHi: r.name_hi, level: r.level }, status: r.status })),
   };
 };

@@ -4,7 +4,7 @@ import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import type { TFileOwnerType } from './owners';
 import type { TFileStore } from './storage';
-import type { TImageUpload } from './upload';
+import type { TDocumentUpload, TImageUpload } from './upload';
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -18,7 +18,7 @@ const lockContent = (db: Kysely<DB>, sha256: string) => sql`select pg_advisory_x
 export type TStoredFileRow = { id: number; sha256: string; mime: string; bytes: number; width: number | null; height: number | null };
 
 /**
- * Stores an image for `owner` inside the caller's transaction: bytes into the store (durable before
+ * Stores an image (or, for document owners, a PDF) for `owner` inside the caller's transaction: bytes into the store (durable before
  * the row commits), a row naming who uploaded it. If the transaction then fails, the caller passes the
  * hash to `dropUnusedContent` so no bytes are left without a row.
  */
@@ -27,7 +27,7 @@ export const storeImage = async (
   store: TFileStore,
   ctx: Pick<TCtx, 'actor'>,
   owner: { type: TFileOwnerType; id: number },
-  upload: TImageUpload & { sha256: string },
+  upload: (TImageUpload | TDocumentUpload) & { sha256: string },
 ): Promise<TStoredFileRow> => {
   await lockContent(trx, upload.sha256);
   await store.put(upload.sha256, upload.bytes);

@@ -42,7 +42,7 @@ export const fileRoutes = async (fastify: FastifyInstance) => {
       reply
         .headers(cacheHeaders)
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `inline; filename="file-${file.id}.${EXTENSIONS[file.mime][0]}"`);
+        .header('content-disposition', `inline; filename="file-${file.id}.${file.mime === 'application/pdf' ? 'pdf' : EXTENSIONS[file.mime][0]}"`);
       return reply.type(file.mime).send(bytes);
     },
   );

@@ -1,4 +1,4 @@
-import { IMAGE_TYPES, type TImageType } from '@samiti/common';
+import { DOCUMENT_TYPES, IMAGE_TYPES, type TDocumentType, type TImageType } from '@samiti/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { EXTENSIONS, readImageInfo, sniffImageType, TYPE_LABEL, type TImageInfo } from './image';
@@ -67,4 +67,32 @@ export const readImageUpload = (req: FastifyRequest, name?: string): TImageUploa
   const info = readImageInfo(body);
   if (!info) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_UNREADABLE', { params: { actual: TYPE_LABEL[actual] } });
   return { ...info, bytes: body };
+};
+
+export type TDocumentUpload = { mime: TDocumentType; width: number | null; height: number | null; bytes: Buffer };
+
+const DOCUMENT_LABELS = [...IMAGE_TYPES.map((m) => TYPE_LABEL[m]), 'PDF'].join(', ');
+
+/**
+ * A document upload (a circular's attachment): an image as `readImageUpload` checks it, or a PDF —
+ * bytes that begin `%PDF-`, sent as `application/pdf`, named `.pdf` when named at all.
+ */
+export const readDocumentUpload = (req: FastifyRequest, name?: string): TDocumentUpload => {
+  const claimed = claimedType(req);
+  if (claimed !== 'application/pdf') {
+    if (!(DOCUMENT_TYPES as readonly string[]).includes(claimed)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_TYPE_NOT_ALLOWED', { params: { type: claimed || '—', types: DOCUMENT_LABELS } });
+    }
+    return readImageUpload(req, name);
+  }
+  const body = req.body;
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION', 'FILE_EMPTY', { field: 'body' });
+  if (body.toString('latin1', 0, 5) !== '%PDF-') {
+    const actual = sniffImageType(body);
+    if (actual) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_TYPE_MISMATCH', { params: { claimed: 'PDF', actual: TYPE_LABEL[actual] } });
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_NOT_PDF');
+  }
+  const ext = name?.includes('.') ? name.split('.').at(-1)?.toLowerCase() : undefined;
+  if (name !== undefined && ext !== 'pdf') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_NAME_MISMATCH', { field: 'name', params: { name, actual: 'PDF' } });
+  return { mime: 'application/pdf', width: null, height: null, bytes: body };
 };

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState';
+import { apiUrl } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { displayName } from '../../../lib/names';
@@ -40,9 +41,16 @@ export const CircularPage = () => {
         <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {c.body}
         </Text>
-        <PhotoStrip ids={c.attachmentFileIds} />
+        <PhotoStrip ids={c.attachments.filter((a) => !a.isPdf).map((a) => a.fileId)} />
+        {c.attachments
+          .filter((a) => a.isPdf)
+          .map((a, i) => (
+            <Anchor key={a.fileId} href={apiUrl(`/files/${a.fileId}`)} target="_blank" rel="noreferrer" size="sm" display="block" mt={4} data-testid="circular-pdf">
+              {t('directives.circulars.pdfAttachment', { n: i + 1 })}
+            </Anchor>
+          ))}
         {me?.grants.some((g) => g.role === 'national-admin' || (g.unitId === c.unit.id && g.role !== 'viewer')) && (
-          <FileButton onChange={(file) => file && attach.mutate({ id, file })} accept="image/jpeg,image/png,image/webp">
+          <FileButton onChange={(file) => file && attach.mutate({ id, file })} accept="image/jpeg,image/png,image/webp,application/pdf">
             {(props) => (
               <Button {...props} size="compact-sm" variant="subtle" mt="xs" loading={attach.isPending}>
                 {t('directives.circulars.attach')}
