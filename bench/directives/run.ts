@@ -50,7 +50,10 @@ const main = async () => {
   await sql`vacuum analyze`.execute(db);
 
   await createUser(ctx, { username: 'bench', password: 'bench-password', role: 'national-admin' });
-  const jobs = await startJobs(database, { [CASCADE_QUEUE]: (data) => runCascadeJob(db, Number(data.directiveId)) }, (m, e) => console.error(m, e));
+  const cascade = async (data: Record<string, unknown>) => {
+    await runCascadeJob(db, Number(data.directiveId));
+  };
+  const jobs = await startJobs(database, { [CASCADE_QUEUE]: cascade }, (m, e) => console.error(m, e));
   const app = await buildApp({ db, dbKind: database.kind, jobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
