@@ -43,8 +43,7 @@ export const MapChart = ({ mapName, shapes, values, range, legendEnds, tooltip, 
     chart.on('click', (p) => {
       if (typeof p.name === 'string' && p.name) selectRef.current?.(p.name);
     });
-    // registerMap wants its own GeoJSON type; ours is the same shape, typed by our schema.
-    registerMap(mapName, shapes as unknown as Parameters<typeof registerMap>[1]);
+    registerMap(mapName, shapes);
     const hasValues = values !== undefined;
     const option: TOption = {
       animation: false,
