@@ -15,6 +15,7 @@ import {
   insertPeople,
   LOOKUP_BATCH,
   matchPeople,
+  progressSteps,
   readPeopleSheet,
   rowErrors,
   type TPersonRow,
@@ -164,12 +165,7 @@ export const importMembers = async (ctx: TCtx, bytes: Uint8Array, opts: TMembers
   if (report.errors.length > 0 || opts.dryRun) return report;
 
   await ctx.db.transaction().execute(async (trx) => {
-    let done = 0;
-    const total = newRows.length + toEnrol.length;
-    const step = async (n: number) => {
-      done += n;
-      await opts.onProgress?.(done, total);
-    };
+    const step = progressSteps(newRows.length + toEnrol.length, opts.onProgress);
     const personId = new Map([...knownIds, ...(await insertPeople(trx, ctx, newRows, opts.consent, step))]);
     const enrollerId = (phone: string | null) => (phone ? (personId.get(phone) ?? enrollers.get(phone)?.id ?? null) : null);
     await insertMemberships(trx, ctx, drive.id, toEnrol, personId, enrollerId, step);

@@ -12,6 +12,7 @@ import {
   insertPeople,
   LOOKUP_BATCH,
   matchPeople,
+  progressSteps,
   readPeopleSheet,
   rowErrors,
   type TPersonRow,
@@ -169,12 +170,7 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
   if (report.errors.length > 0 || opts.dryRun) return report;
 
   await ctx.db.transaction().execute(async (trx) => {
-    let done = 0;
-    const total = newRows.length + toAppoint.length;
-    const step = async (n: number) => {
-      done += n;
-      await opts.onProgress?.(done, total);
-    };
+    const step = progressSteps(newRows.length + toAppoint.length, opts.onProgress);
     const personId = new Map([...knownIds, ...(await insertPeople(trx, ctx, newRows, opts.consent, step))]);
     await insertTenures(trx, ctx, toAppoint, personId, step);
   });

@@ -26,6 +26,15 @@ export type TPersonRow = TPersonCells & { line: number; unit: TUnitRef };
 
 export const LOOKUP_BATCH = 50_000;
 export const WRITE_BATCH = 5000;
+/** Counts written rows towards `total` and reports each step to the import's progress callback. */
+export const progressSteps = (total: number, onProgress: ((done: number, total: number) => void | Promise<void>) | undefined) => {
+  let done = 0;
+  return async (n: number) => {
+    done += n;
+    await onProgress?.(done, total);
+  };
+};
+
 export const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Row errors in the user's language, several per line, listed by line. */
