@@ -8,18 +8,13 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, createUser, runCascadeJob, systemCtx } from '@samiti/server';
 import { startJobs } from '../../server/src/jobs';
 import { CASCADE_QUEUE } from '../../server/src/modules/directives/create';
 import { sql } from 'kysely';
-import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
+import { arg, buildNationalTree, measureGets, ms, openScratch, pct, saveResults, timed } from '../lib/national';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const targetBooths = Number(arg('booths', '1050000'));
 const requests = Number(arg('requests', '300'));
@@ -95,18 +90,7 @@ const main = async () => {
     tDone.push(performance.now() - t0);
   }
 
-  const measure = async (urls: string[]) => {
-    for (const u of urls.slice(0, 20)) await (await fetch(base + u, { headers: { cookie } })).arrayBuffer();
-    const times: number[] = [];
-    for (const u of urls) {
-      const t0 = performance.now();
-      const res = await fetch(base + u, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${u}: ${res.status}`);
-      times.push(performance.now() - t0);
-    }
-    return { p50: ms(pct(times, 50)), p95: ms(pct(times, 95)), n: times.length };
-  };
+  const measure = (urls: string[]) => measureGets(base, cookie, urls);
   const districts = (await db.selectFrom('unit').select('id').where('parent_id', '=', up.id).execute()).map((u) => u.id);
   const acs = (await sql<{ id: number }>`select id from unit where level = 'assembly' and path > ${up.path} and path < ${`${up.path}~`}`.execute(db)).rows.map((r) => r.id);
   const pick = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length] as T);
@@ -135,7 +119,7 @@ const main = async () => {
     rollupMs: { target: 'p95 ≤ 50 ms', stateChildren: rollupState, districtChildren: rollupDistrict, assemblyChildren: rollupAssembly, nationalChildren: rollupNational },
   };
   console.log(JSON.stringify(out, null, 2));
-  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `directives-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
+  saveResults('directives', engine, out);
   await app.close();
   await jobs.stop();
   await database.close();

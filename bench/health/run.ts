@@ -13,12 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, createUser, recomputeHealth, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
 import { onPostsChanged } from '../../server/src/modules/org-health/aggregates';
-import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
+import { arg, buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const targetBooths = Number(arg('booths', '100000'));
 const requests = Number(arg('requests', '200'));

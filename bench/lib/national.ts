@@ -5,6 +5,30 @@ import { openDatabase, prepareDatabase, scaffoldUnits, systemCtx } from '@samiti
 import { sql } from 'kysely';
 import pg from 'pg';
 
+/** A `--name value` argument of the bench command, or the fallback. */
+export const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+
+/** GETs each URL in turn (after a warm-up of the first 20) and gives p50/p95 in ms; any non-200 stops the bench. */
+export const measureGets = async (base: string, cookie: string, urls: string[]) => {
+  for (const u of urls.slice(0, 20)) await (await fetch(base + u, { headers: { cookie } })).arrayBuffer();
+  const times: number[] = [];
+  for (const u of urls) {
+    const t0 = performance.now();
+    const res = await fetch(base + u, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${u}: ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return { p50: ms(pct(times, 50)), p95: ms(pct(times, 95)), n: times.length };
+};
+
+/** Writes a bench's results to `bench/results/<name>-<engine>.json`. */
+export const saveResults = (name: string, engine: string, out: unknown) =>
+  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `${name}-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
+
 export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;

@@ -18,14 +18,10 @@ import path from 'node:path';
 import { searchKey } from '@samiti/common';
 import { buildApp, createUser, importPeoplePosts, openDatabase, prepareDatabase, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
-import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
+import { arg, buildNationalTree, ms, openScratch, pct, saveResults, timed } from '../lib/national';
 import { personName } from './names';
 import { hasWrk, wrkEnrol, wrkGets } from './wrk';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const members = Number(arg('members', '10000000'));
 const targetBooths = Number(arg('booths', '1050000'));
@@ -279,7 +275,7 @@ const main = async () => {
     wrkPhoneLookup: wrkPhone,
   };
   console.log(JSON.stringify(out, null, 2));
-  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `people-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
+  saveResults('people', engine, out);
   await app.close();
   await database.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });

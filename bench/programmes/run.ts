@@ -9,16 +9,11 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, createUser, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
-import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
+import { arg, buildNationalTree, measureGets, ms, openScratch, pct, saveResults, timed } from '../lib/national';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const engine = arg('engine', 'postgres') as 'pglite' | 'postgres';
 const targetBooths = Number(arg('booths', '1050000'));
 const requests = Number(arg('requests', '300'));
@@ -86,18 +81,7 @@ const main = async () => {
     tWrite.push(performance.now() - t0);
   }
 
-  const measure = async (urls: string[]) => {
-    for (const u of urls.slice(0, 20)) await (await fetch(base + u, { headers: { cookie } })).arrayBuffer();
-    const times: number[] = [];
-    for (const u of urls) {
-      const t0 = performance.now();
-      const res = await fetch(base + u, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${u}: ${res.status}`);
-      times.push(performance.now() - t0);
-    }
-    return { p50: ms(pct(times, 50)), p95: ms(pct(times, 95)), n: times.length };
-  };
+  const measure = (urls: string[]) => measureGets(base, cookie, urls);
   const times = (u: string) => Array.from({ length: requests }, () => u);
   const p = `/api/v1/programmes/${programme.id}`;
   const out = {
@@ -120,7 +104,7 @@ const main = async () => {
     mapMs: { pcsNational: await measure(times(`${p}/map?kind=pc&phase=1`).slice(0, 100)), acsOfUp: await measure(times(`${p}/map?kind=ac&phase=2&state=S24`).slice(0, 100)) },
   };
   console.log(JSON.stringify(out, null, 2));
-  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `programmes-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
+  saveResults('programmes', engine, out);
   await app.close();
   await database.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });

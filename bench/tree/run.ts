@@ -7,16 +7,11 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, createUser, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
-import { buildNationalTree, ms, openScratch, pct, timed } from '../lib/national';
+import { arg, buildNationalTree, measureGets, ms, openScratch, pct, saveResults, timed } from '../lib/national';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const engine = arg('engine', 'pglite') as 'pglite' | 'postgres';
 const targetBooths = Number(arg('booths', '1050000'));
 const requests = Number(arg('requests', '400'));
@@ -43,18 +38,7 @@ const main = async () => {
 
   const acUnits = (await db.selectFrom('unit').select('id').where('level', '=', 'assembly').execute()).map((u) => u.id);
   const sample = (await sql<{ id: number }>`select id from unit where level = 'booth' order by random() limit ${requests}`.execute(db)).rows.map((r) => r.id);
-  const measure = async (urls: string[]) => {
-    for (const u of urls.slice(0, 20)) await fetch(base + u, { headers: { cookie } }); // warm-up
-    const times: number[] = [];
-    for (const u of urls) {
-      const t0 = performance.now();
-      const res = await fetch(base + u, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${u}: ${res.status}`);
-      times.push(performance.now() - t0);
-    }
-    return { p50: ms(pct(times, 50)), p95: ms(pct(times, 95)), n: times.length };
-  };
+  const measure = (urls: string[]) => measureGets(base, cookie, urls);
   const pick = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length] as T);
   const children = await measure(pick(acUnits, requests).map((id) => `/api/v1/units/${id}/children?limit=50`));
   const ancestors = await measure(sample.map((id) => `/api/v1/units/${id}/ancestors`));
@@ -79,7 +63,7 @@ const main = async () => {
     districtSubtreeCountMs: { p50: ms(pct(counts2, 50)), p95: ms(pct(counts2, 95)), n: counts2.length },
   };
   console.log(JSON.stringify(out, null, 2));
-  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', `tree-${engine}.json`), `${JSON.stringify(out, null, 2)}\n`);
+  saveResults('tree', engine, out);
   await app.close();
   await database.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
