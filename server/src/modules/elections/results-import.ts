@@ -118,15 +118,17 @@ export const importResults = async (
         .execute();
     }
     const prior = new Map(before.map((b) => [b.seat_id, Number(b.n)]));
-    for (const [seatId, group] of bySeat) {
-      await recordAudit(trx, ctx, {
+    await recordAudit(
+      trx,
+      ctx,
+      [...bySeat].map(([seatId, group]) => ({
         action: 'seat.results-import',
         entityType: 'seat',
         entityId: seatId,
         before: prior.has(seatId) ? { rows: prior.get(seatId) } : null,
         after: { rows: group.length, votes: group.reduce((n, l) => n + l.votes, 0), parties: [...new Set(group.map((l) => l.party))] },
-      });
-    }
+      })),
+    );
   });
   return report(lines.length, bySeat.size, parties.newNames());
 };

@@ -106,8 +106,11 @@ export const importSeats = async (ctx: TCtx, electionId: number, bytes: Uint8Arr
       )
       .returning(['id', 'code', 'number', 'name', 'name_hi', 'reservation', 'unit_id'])
       .execute();
-    for (const r of rows)
-      await recordAudit(trx, ctx, { action: 'seat.create', entityType: 'seat', entityId: r.id, after: { electionId, ...r } });
+    await recordAudit(
+      trx,
+      ctx,
+      rows.map((r) => ({ action: 'seat.create', entityType: 'seat', entityId: r.id, after: { electionId, ...r } })),
+    );
   });
   return report(seats.length);
 };
