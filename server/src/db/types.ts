@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { TNotificationKind } from '@samiti/common';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -192,6 +193,7 @@ export type ElectionTable = {
   poll_date: string | null;
   counting_date: string | null;
   is_shipped: Generated<boolean>;
+  applications_open: Generated<boolean>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -208,6 +210,7 @@ export type SeatTable = {
   reservation: string | null;
   is_redrawn: Generated<boolean>;
   is_uncontested: Generated<boolean>;
+  applications_open: boolean | null;
   created_at: Timestamp;
 };
 export type ResultRowTable = { id: Generated<number>; seat_id: number; serial: number | null; candidate: string; party_key: string; votes: number };
@@ -227,6 +230,7 @@ export type AspirantTable = {
   person_id: number;
   stage: Generated<'applied' | 'screened' | 'shortlisted' | 'interviewed' | 'candidate' | 'not-selected'>;
   statement: string | null;
+  channel: Generated<'office' | 'public'>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -353,6 +357,18 @@ export type TrainingAttendanceTable = {
   recorded_by: number | null;
   recorded_at: Timestamp;
 };
+export type TrainingBearerTable = {
+  person_id: number;
+  unit_ids: number[];
+  is_trained: boolean;
+  updated_at: Generated<Timestamp>;
+};
+export type TrainingCoverageTable = {
+  unit_id: number;
+  office_bearers: number;
+  trained: number;
+  updated_at: Generated<Timestamp>;
+};
 export type TourTable = {
   id: Generated<number>;
   unit_id: number;
@@ -376,6 +392,7 @@ export type TourStopTable = {
   ends_at: Timestamp;
   purpose: 'meeting' | 'programme' | 'rally' | 'review' | 'other';
   meeting_id: number | null;
+  programme_instance_id: number | null;
   coordinator_person_id: number | null;
   notes: string | null;
   conflicts: Json;
@@ -462,9 +479,12 @@ export type RollupCountTable = {
 export type NotificationTable = {
   id: Generated<number>;
   user_id: number;
-  kind: 'assignment' | 'due-soon' | 'overdue' | 'circular';
+  kind: TNotificationKind;
   assignment_id: number | null;
   circular_id: number | null;
+  title_en: string | null;
+  title_hi: string | null;
+  link: string | null;
   read_at: Date | null;
   created_at: Timestamp;
 };
@@ -481,7 +501,9 @@ export type UnitHealthDueTable = {
   late: Generated<number>;
   declined: Generated<number>;
 };
-export type HealthThresholdTable = { level: string; signal: string; value: number | string; updated_by: number | null; updated_at: Timestamp };
+export type HealthThresholdTable = { level: string; signal: string; wing: string | null; value: number | string; updated_by: number | null; updated_at: Timestamp };
+export type UnitHealthProgrammeTable = { unit_id: number; due_date: string; due: Generated<number>; done: Generated<number> };
+export type HealthElectionAreaTable = { area: string; election_id: number; share: number; swing: number | null };
 export type UnitHealthSnapshotTable = { unit_id: number; week: string; is_weak: boolean; signals: Json };
 export type ReplacementTable = {
   id: Generated<number>;
@@ -542,6 +564,9 @@ export type ProgrammeRolloutTable = {
   created: number;
   created_by: number | null;
   created_at: Timestamp;
+  status: Generated<'creating' | 'ready' | 'failed'>;
+  total: number | null;
+  error: string | null;
 };
 
 export type ProgrammeClusterTable = {
@@ -550,6 +575,8 @@ export type ProgrammeClusterTable = {
   name: string;
   name_hi: string | null;
   created_at: Timestamp;
+  updated_at: Date | null;
+  deleted_at: Date | null;
 };
 
 export type ProgrammeClusterTargetTable = { programme_id: number; target_key: string; cluster_id: number };
@@ -576,6 +603,7 @@ export type ProgrammeInstanceTable = {
   updated_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  overdue_notice_for: string | null;
 };
 
 export type ProgrammeTeamMemberTable = { instance_id: number; person_id: number; role: string | null; added_at: Timestamp };
@@ -609,6 +637,8 @@ export type DB = {
   unit_health_due: UnitHealthDueTable;
   health_threshold: HealthThresholdTable;
   unit_health_snapshot: UnitHealthSnapshotTable;
+  unit_health_programme: UnitHealthProgrammeTable;
+  health_election_area: HealthElectionAreaTable;
   replacement: ReplacementTable;
   replacement_item: ReplacementItemTable;
   directive: DirectiveTable;
@@ -622,6 +652,8 @@ export type DB = {
   training_session: TrainingSessionTable;
   training_invitation: TrainingInvitationTable;
   training_attendance: TrainingAttendanceTable;
+  training_bearer: TrainingBearerTable;
+  training_coverage: TrainingCoverageTable;
   tour: TourTable;
   tour_stop: TourStopTable;
   tour_stop_report: TourStopReportTable;

@@ -73,6 +73,7 @@ export type OtpChallengeTable = {
   phone: string;
   purpose: string;
   drive_id: number | null;
+  seat_id: Generated<number | null>;
   code_hash: string;
   created_at: Timestamp;
   expires_at: Date;
