@@ -118,7 +118,13 @@ export type PersonTable = {
   updated_at: Timestamp;
 };
 
-export type PostTemplateTable = { level: string; post_key: string; name: string; name_hi: string; seats: number; sort: number };
+export type PostTemplateTable = { level: string; post_key: string; name: string; name_hi: string; seats: number; min_seats: number; sort: number };
+
+/** Migration 0025: a wing's own template for a level (units of that wing at that level use it instead of post_template). */
+export type WingPostTemplateTable = { wing: string; level: string; post_key: string; name: string; name_hi: string; seats: number; min_seats: number; sort: number };
+
+/** Migration 0025 (a view): the template each (wing, level) follows — the wing's own, else the default. Join on (wing, level, post_key). */
+export type EffectivePostTemplateView = WingPostTemplateTable & { is_wing_template: boolean };
 
 export type TenureTable = {
   id: Generated<number>;
@@ -161,6 +167,8 @@ export type PersonMergeTable = {
   merged_at: Timestamp;
   undone_at: Date | null;
   undone_by: number | null;
+  /** Migration 0025: the retired record's photo the kept record took over, given back on undo. */
+  moved_photo_file_id: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 /** Migration 0010: one row per uploaded file; the bytes are in the file store under `sha256`. */
@@ -677,6 +685,8 @@ export type DB = {
   import_job: ImportJobTable;
   person: PersonTable;
   post_template: PostTemplateTable;
+  wing_post_template: WingPostTemplateTable;
+  effective_post_template: EffectivePostTemplateView;
   tenure: TenureTable;
   geo_area: GeoAreaTable;
   geo_ac_district: GeoAcDistrictTable;

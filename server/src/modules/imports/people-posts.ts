@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import type { TMessageKey, TParams } from '../../i18n/messages';
 import { hasRoleAt } from '../auth/policy';
 import { onPostsChanged } from '../org-health/aggregates';
+import { onTenuresChanged } from '../training/coverage';
 import { parseDate } from './columns';
 import {
   chunks,
@@ -200,6 +201,7 @@ const insertTenures = async (
              ${ctx.requestId}
       from ins`.execute(trx);
     await onPostsChanged(trx, batch.map((r) => r.unit.id));
+    await onTenuresChanged(trx, batch.map((r) => personId.get(r.phone) as number));
     await onBatch(batch.length);
   }
 };

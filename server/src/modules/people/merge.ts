@@ -5,6 +5,7 @@ import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { moveEnrolmentCredit } from '../membership/counters';
+import { refreshTrainingBearers } from '../training/coverage';
 import { loadVisibleUnit } from '../units/queries';
 import { personSnapshot, selectPeople, toPerson } from './dto';
 import { assertNoContactClash } from './operations';
@@ -62,6 +63,7 @@ export const mergePerson = (ctx: TCtx, sourceId: number, targetId: number) =>
     // The leaderboard and the active-member rule follow the credit to the kept record.
     await moveEnrolmentCredit(trx, enrolments.rows.map((r) => r.id), { kind: 'person', id: sourceId }, { kind: 'person', id: targetId });
     await trx.updateTable('person').set({ deleted_at: sql<Date>`now()`, merged_into: targetId, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
+    await refreshTrainingBearers(trx, [sourceId, targetId]);
     const merge = await trx
       .insertInto('person_merge')
       .values({
@@ -103,6 +105,7 @@ export const unmergePerson = (ctx: TCtx, sourceId: number) =>
     await sql`update membership set enrolled_by_person = ${sourceId} where id = any(${ids(merge.moved_enrolments)}::bigint[])`.execute(trx);
     await moveEnrolmentCredit(trx, merge.moved_enrolments, { kind: 'person', id: merge.target_id }, { kind: 'person', id: sourceId });
     await trx.updateTable('person').set({ deleted_at: null, merged_into: null, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
+    await refreshTrainingBearers(trx, [sourceId, merge.target_id]);
     await trx.updateTable('person_merge').set({ undone_at: sql<Date>`now()`, undone_by: ctx.actor.userId > 0 ? ctx.actor.userId : null }).where('id', '=', merge.id).execute();
     await recordAudit(trx, ctx, { action: 'person.unmerge', entityType: 'person', entityId: sourceId, after: { from: merge.target_id, mergeId: merge.id } });
     await recordAudit(trx, ctx, { action: 'person.unmerge-out', entityType: 'person', entityId: merge.target_id, after: { to: sourceId, mergeId: merge.id } });

@@ -7,7 +7,9 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { onPostsChanged } from '../org-health/aggregates';
 import { loadVisiblePerson } from '../people/queries';
+import { onTenuresChanged } from '../training/coverage';
 import { selectTenures, toTenure } from './queries';
+import { effectiveTemplatePost } from './templates';
 
 const notInFuture = (date: string, field: string) => {
   // A day of slack for time zones: India is ahead of UTC.
@@ -27,11 +29,13 @@ type TAppoint = { unitId: number; post: string; personId: number; startDate: str
 /** Starts a tenure inside an open transaction: the checks every appointment needs. */
 export const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint): Promise<TTenure> => {
   // Lock the unit row so two appointments to its last seat cannot both succeed.
-  const unit = await trx.selectFrom('unit').select(['id', 'path', 'level', 'deleted_at']).where('id', '=', input.unitId).forUpdate().executeTakeFirst();
+  const unit = await trx.selectFrom('unit').select(['id', 'path', 'level', 'wing', 'deleted_at']).where('id', '=', input.unitId).forUpdate().executeTakeFirst();
   if (!unit) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' });
   assertRoleAt(ctx.actor, unit.path, 'admin', () => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' }));
   if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
-  const template = await trx.selectFrom('post_template').selectAll().where('level', '=', unit.level).where('post_key', '=', input.post).executeTakeFirst();
+  // A template change of this level waits for appointments in flight (and they for it): it holds the level's row.
+  await trx.selectFrom('org_level').select('key').where('key', '=', unit.level).forShare().execute();
+  const template = await effectiveTemplatePost(trx, unit.wing, unit.level, input.post);
   if (!template) throw invalid('UNKNOWN_POST', 'post', { level: unit.level, post: input.post });
   const person = await loadVisiblePerson({ ...ctx, db: trx }, input.personId, 'personId');
   if (person.deleted_at) throw invalid('PERSON_DELETED', 'personId');
@@ -53,6 +57,7 @@ export const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint
   const tenure = toTenure(await loadTenure(trx, id));
   await recordAudit(trx, ctx, { action: 'tenure.start', entityType: 'tenure', entityId: id, after: tenure });
   await onPostsChanged(trx, unit.id);
+  await onTenuresChanged(trx, [input.personId]);
   return tenure;
 };
 
@@ -68,6 +73,7 @@ export const endIn = async (ctx: TCtx, trx: Transaction<DB>, id: number, endDate
   const after = toTenure(await loadTenure(trx, id));
   await recordAudit(trx, ctx, { action: 'tenure.end', entityType: 'tenure', entityId: id, before, after });
   await onPostsChanged(trx, row.unit_id);
+  await onTenuresChanged(trx, [row.person_id]);
   return after;
 };
 

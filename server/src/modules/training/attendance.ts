@@ -10,6 +10,7 @@ import { loadVisibleDrive } from '../membership/queries';
 import { mtrx } from '../membership/tables';
 import { personNotFound } from '../people/queries';
 import { selectCurrentHolders } from '../posts/holders';
+import { refreshTrainingBearers } from './coverage';
 import { selectSessions, type TSessionRecord, toSession } from './dto';
 import { sessionNotFound } from './queries';
 
@@ -54,7 +55,8 @@ const candidates = async (ctx: TCtx, trx: Transaction<DB>, s: TSessionRecord, bo
   // Active members of the drive whose membership is under the session's unit: verified, with at
   // least the drive's required verified enrolments of their own (counted at the drive's unit).
   const drive = await loadVisibleDrive({ ...ctx, db: trx }, body.driveId).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'DRIVE_NOT_FOUND', { params: { id: body.driveId }, field: 'driveId' });
+    if (err instanceof AppError && err.code === 'NOT_FOUND')
+      throw new AppError('NOT_FOUND', 'DRIVE_NOT_FOUND', { params: { id: body.driveId }, field: 'driveId' });
     throw err;
   });
   await foldDriveCounts(trx, drive.id);
@@ -63,7 +65,11 @@ const candidates = async (ctx: TCtx, trx: Transaction<DB>, s: TSessionRecord, bo
     .selectFrom('membership as ms')
     .innerJoin('unit as mu', 'mu.id', 'ms.unit_id')
     .innerJoin('drive_enroller_count as own', (j) =>
-      j.onRef('own.drive_id', '=', 'ms.drive_id').on('own.unit_id', '=', drive.unit_id).on('own.enroller_kind', '=', 'person').onRef('own.enroller_id', '=', 'ms.person_id'),
+      j
+        .onRef('own.drive_id', '=', 'ms.drive_id')
+        .on('own.unit_id', '=', drive.unit_id)
+        .on('own.enroller_kind', '=', 'person')
+        .onRef('own.enroller_id', '=', 'ms.person_id'),
     )
     .where('ms.drive_id', '=', drive.id)
     .where('ms.status', '=', 'verified')
@@ -82,11 +88,19 @@ export const invite = (ctx: TCtx, sessionId: number, body: TInviteBody) =>
     const fresh = trx
       .selectFrom(ids.as('c'))
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('training_invitation as x').select('x.id').where('x.session_id', '=', sessionId).whereRef('x.person_id', '=', 'c.person_id'))),
+        not(
+          exists(
+            selectFrom('training_invitation as x')
+              .select('x.id')
+              .where('x.session_id', '=', sessionId)
+              .whereRef('x.person_id', '=', 'c.person_id'),
+          ),
+        ),
       );
     const { n } = await trx.selectFrom(fresh.select('c.person_id').as('f')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const invitedBefore = Number(s.invited ?? 0);
-    if (invitedBefore + Number(n) > MAX_INVITEES) throw invalid('TOO_MANY_INVITEES', body.kind, { count: invitedBefore + Number(n), max: MAX_INVITEES });
+    if (invitedBefore + Number(n) > MAX_INVITEES)
+      throw invalid('TOO_MANY_INVITEES', body.kind, { count: invitedBefore + Number(n), max: MAX_INVITEES });
     const source = body.kind === 'posts' ? 'post' : body.kind === 'people' ? 'list' : 'active-members';
     const inserted = await trx
       .insertInto('training_invitation')
@@ -115,7 +129,12 @@ export const invite = (ctx: TCtx, sessionId: number, body: TInviteBody) =>
   });
 
 const loadInvitation = async (trx: Transaction<DB>, sessionId: number, personId: number, field: string) => {
-  const inv = await trx.selectFrom('training_invitation').selectAll().where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
+  const inv = await trx
+    .selectFrom('training_invitation')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   if (!inv) throw invalid('NOT_INVITED', field, { id: personId });
   return inv;
 };
@@ -166,7 +185,8 @@ export const recordAttendance = (ctx: TCtx, sessionId: number, body: TAttendance
       if (!inv) throw invalid('NOT_INVITED', `marks.${i}.personId`, { id: m.personId });
       if (inv.attendance !== m.status) changes.push({ id: inv.id, personId: m.personId, before: inv.attendance, status: m.status });
     }
-    const present = Number(s.present ?? 0) + changes.filter((c) => c.status === 'present').length - changes.filter((c) => c.before === 'present').length;
+    const present =
+      Number(s.present ?? 0) + changes.filter((c) => c.status === 'present').length - changes.filter((c) => c.before === 'present').length;
     if (present > s.capacity) throw invalid('ATTENDANCE_OVER_CAPACITY', 'marks', { present, capacity: s.capacity });
     if (changes.length > 0) {
       await trx
@@ -184,6 +204,10 @@ export const recordAttendance = (ctx: TCtx, sessionId: number, body: TAttendance
         before: changes.map((c) => ({ personId: c.personId, attendance: c.before })),
         after: changes.map((c) => ({ personId: c.personId, attendance: c.status })),
       });
+      await refreshTrainingBearers(
+        trx,
+        changes.map((c) => c.personId),
+      );
     }
     const after = toSession(ctx.actor, await selectSessions(trx).where('s.id', '=', sessionId).executeTakeFirstOrThrow());
     return { recorded: changes.length, counts: after.counts };

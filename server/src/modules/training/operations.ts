@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { loadVisiblePerson } from '../people/queries';
 import { findUnitRecord } from '../units/queries';
+import { attendeesOf, refreshTrainingBearers } from './coverage';
 import { courseSnapshot, selectCourses, selectSessions, sessionSnapshot, toCourse, toSession } from './dto';
 import { courseNotFound, loadVisibleCourse, sessionNotFound } from './queries';
 
@@ -50,7 +51,12 @@ export const createCourse = (ctx: TCtx, input: TCourseCreate) =>
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await selectCourses(trx).where('c.id', '=', id).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'training.course.create', entityType: 'training_course', entityId: id, after: courseSnapshot(row) });
+    await recordAudit(trx, ctx, {
+      action: 'training.course.create',
+      entityType: 'training_course',
+      entityId: id,
+      after: courseSnapshot(row),
+    });
     return toCourse(ctx.actor, row);
   });
 
@@ -73,7 +79,14 @@ export const updateCourse = (ctx: TCtx, id: number, patch: TCoursePatch) =>
       .where('id', '=', id)
       .execute();
     const after = await selectCourses(trx).where('c.id', '=', id).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'training.course.update', entityType: 'training_course', entityId: id, before: courseSnapshot(before), after: courseSnapshot(after) });
+    if (after.required_sessions !== before.required_sessions) await refreshTrainingBearers(trx, attendeesOf({ courseId: id }));
+    await recordAudit(trx, ctx, {
+      action: 'training.course.update',
+      entityType: 'training_course',
+      entityId: id,
+      before: courseSnapshot(before),
+      after: courseSnapshot(after),
+    });
     return toCourse(ctx.actor, after);
   });
 
@@ -104,7 +117,12 @@ export const createSession = (ctx: TCtx, courseId: number, input: TSessionCreate
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await selectSessions(trx).where('s.id', '=', id).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'training.session.create', entityType: 'training_session', entityId: id, after: sessionSnapshot(row) });
+    await recordAudit(trx, ctx, {
+      action: 'training.session.create',
+      entityType: 'training_session',
+      entityId: id,
+      after: sessionSnapshot(row),
+    });
     return toSession(ctx.actor, row);
   });
 
@@ -118,7 +136,8 @@ export const updateSession = (ctx: TCtx, id: number, patch: TSessionPatch) =>
     const mode = patch.mode ?? before.mode;
     const link = patch.link !== undefined ? patch.link : before.link;
     const venue = patch.venue !== undefined ? patch.venue : before.venue;
-    if ((mode === 'online' && !link) || (mode === 'offline' && !venue)) throw invalid('SESSION_MODE_FIELDS', mode === 'online' ? 'link' : 'venue');
+    if ((mode === 'online' && !link) || (mode === 'offline' && !venue))
+      throw invalid('SESSION_MODE_FIELDS', mode === 'online' ? 'link' : 'venue');
     if (patch.startsAt !== undefined) checkStart(patch.startsAt, 'startsAt');
     if (patch.capacity !== undefined) {
       const taken = Math.max(Number(before.yes ?? 0), Number(before.present ?? 0));
@@ -143,6 +162,7 @@ export const updateSession = (ctx: TCtx, id: number, patch: TSessionPatch) =>
       .where('id', '=', id)
       .execute();
     const after = await selectSessions(trx).where('s.id', '=', id).executeTakeFirstOrThrow();
+    if ((after.cancelled_at === null) !== (before.cancelled_at === null)) await refreshTrainingBearers(trx, attendeesOf({ sessionId: id }));
     await recordAudit(trx, ctx, {
       action: patch.isCancelled === true && before.cancelled_at === null ? 'training.session.cancel' : 'training.session.update',
       entityType: 'training_session',

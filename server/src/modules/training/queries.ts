@@ -7,11 +7,12 @@ import { listHistory } from '../audit/record';
 import { assertRoleAt, inJurisdiction, pathRangeEnd } from '../auth/policy';
 import { canSeeContact } from '../people/dto';
 import { loadVisiblePerson } from '../people/queries';
-import { selectCurrentHolders } from '../posts/holders';
 import { loadVisibleUnit } from '../units/queries';
+import { readTrainingCoverage } from './coverage';
 import { selectCourses, selectSessions, type TCourseRecord, type TSessionRecord, toCourse, toSession } from './dto';
 
-export const courseNotFound = (id: number | string, field?: string) => new AppError('NOT_FOUND', 'COURSE_NOT_FOUND', { params: { id }, field });
+export const courseNotFound = (id: number | string, field?: string) =>
+  new AppError('NOT_FOUND', 'COURSE_NOT_FOUND', { params: { id }, field });
 export const sessionNotFound = (id: number | string) => new AppError('NOT_FOUND', 'SESSION_NOT_FOUND', { params: { id } });
 
 const cursorId = (cursor: string | undefined) => {
@@ -53,7 +54,10 @@ export const listCourses = async (ctx: TCtx, query: TCourseQuery) => {
   }
   const last = cursorId(query.cursor);
   if (last !== undefined) qb = qb.where('c.id', '<', last);
-  const rows = await qb.orderBy('c.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy('c.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   return { items: page.map((r) => toCourse(ctx.actor, r)), nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null };
 };
@@ -67,7 +71,12 @@ export const getCourse = async (ctx: TCtx, id: number) => {
 
 export const getSession = async (ctx: TCtx, id: number) => toSession(ctx.actor, await loadVisibleSession(ctx, id));
 
-export type TInviteeQuery = { rsvp?: 'yes' | 'no' | 'maybe' | 'none'; attendance?: 'present' | 'absent' | 'none'; limit: number; cursor?: string };
+export type TInviteeQuery = {
+  rsvp?: 'yes' | 'no' | 'maybe' | 'none';
+  attendance?: 'present' | 'absent' | 'none';
+  limit: number;
+  cursor?: string;
+};
 
 /** A session's invitees with RSVP and attendance, paged by person id; phones masked outside the actor's reach. */
 export const listInvitees = async (ctx: TCtx, sessionId: number, query: TInviteeQuery) => {
@@ -92,10 +101,14 @@ export const listInvitees = async (ctx: TCtx, sessionId: number, query: TInvitee
     ])
     .where('i.session_id', '=', sessionId);
   if (query.rsvp) qb = query.rsvp === 'none' ? qb.where('i.rsvp', 'is', null) : qb.where('i.rsvp', '=', query.rsvp);
-  if (query.attendance) qb = query.attendance === 'none' ? qb.where('i.attendance', 'is', null) : qb.where('i.attendance', '=', query.attendance);
+  if (query.attendance)
+    qb = query.attendance === 'none' ? qb.where('i.attendance', 'is', null) : qb.where('i.attendance', '=', query.attendance);
   const last = cursorId(query.cursor);
   if (last !== undefined) qb = qb.where('i.person_id', '>', last);
-  const rows = await qb.orderBy('i.person_id').limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy('i.person_id')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const items: TInvitee[] = page.map((r) => {
     const isMasked = !canSeeContact(ctx.actor, r.home_path);
@@ -190,17 +203,25 @@ export const selectCompleters = (db: Kysely<DB>, courseId: number | null) => {
     .having(sql<boolean>`count(*) >= c.required_sessions`);
 };
 
-/** The share of the unit's current office bearers (its subtree, itself included) who completed the course. */
+/**
+ * The share of the unit's current office bearers (distinct people holding a committee post in its
+ * subtree, itself included) who are trained: from the stored counters (`coverage.ts`). For one
+ * course, the bearers still come from the counter and the completers of that course (at most its
+ * invitees) are counted among the unit's bearers.
+ */
 export const getTrainingCoverage = async (ctx: TCtx, unitId: number, courseId: number | null): Promise<TTrainingCoverage> => {
-  const unit = await loadVisibleUnit(ctx, unitId);
+  await loadVisibleUnit(ctx, unitId);
   if (courseId !== null) await loadVisibleCourse(ctx, courseId, 'course');
-  const holders = selectCurrentHolders(ctx.db, { underPath: unit.path, includeSelf: true }).clearSelect().select('t.person_id').distinct();
-  const { rows } = await sql<{ bearers: number; completed: number }>`
-    with h as (${holders}), done as (${selectCompleters(ctx.db, courseId)})
-    select (select count(*) from h) as bearers,
-           (select count(distinct done.person_id) from done where done.person_id in (select person_id from h)) as completed`.execute(ctx.db);
-  const bearers = Number(rows[0]?.bearers ?? 0);
-  const completed = Number(rows[0]?.completed ?? 0);
+  const counts = (await readTrainingCoverage(ctx.db, [unitId])).get(unitId) ?? { officeBearers: 0, trained: 0 };
+  let completed = counts.trained;
+  if (courseId !== null) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from (${selectCompleters(ctx.db, courseId)}) done
+      join training_bearer b on b.person_id = done.person_id
+      where ${unitId}::bigint = any(b.unit_ids)`.execute(ctx.db);
+    completed = Number(rows[0]?.n ?? 0);
+  }
+  const bearers = counts.officeBearers;
   return { unitId, courseId, officeBearers: bearers, completed, share: bearers === 0 ? 0 : completed / bearers };
 };
 
