@@ -166,15 +166,34 @@ export const ZCircularBrief = ZCircular.omit({ body: true, myReceipts: true, att
 export const ZCircularList = z.object({ items: z.array(ZCircularBrief), nextCursor: z.string().nullable() });
 export type TCircularList = z.infer<typeof ZCircularList>;
 
-export const NOTIFICATION_KINDS = ['assignment', 'due-soon', 'overdue', 'circular'] as const;
+/**
+ * Every kind of in-app notification. The first four point at an assignment or a circular; the others
+ * carry their own line in both languages and a link (migration 0019, `notifyUsers`/`notifyPeople`).
+ */
+export const NOTIFICATION_KINDS = [
+  'assignment',
+  'due-soon',
+  'overdue',
+  'circular',
+  'programme-in-charge',
+  'programme-overdue',
+  'replacement-proposed',
+  'replacement-approved',
+  'replacement-rejected',
+  'training-invitation',
+  'aspirant-stage',
+] as const;
+export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const ZNotification = z.object({
   id: z.number(),
   kind: z.enum(NOTIFICATION_KINDS),
   assignmentId: z.number().nullable(),
   directiveId: z.number().nullable(),
   circularId: z.number().nullable(),
-  /** The directive text or circular title, for the inbox line. */
+  /** The directive text, the circular title, or the notice's own line in the reader's language. */
   text: z.string(),
+  /** Where the notice leads in the web app (a path), when it is not an assignment or a circular. */
+  link: z.string().nullable(),
   dueDate: z.string().nullable(),
   isRead: z.boolean(),
   createdAt: z.string(),

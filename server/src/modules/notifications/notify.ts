@@ -1,4 +1,4 @@
-import type { TLocale } from '@samiti/common';
+import type { TLocale, TNotificationKind } from '@samiti/common';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types';
 import { t } from '../../i18n/messages';
@@ -31,6 +31,56 @@ export const notifyCircular = async (db: Kysely<DB>, circularId: number) => {
     join role_grant g on g.unit_id = r.unit_id and g.role in ('admin', 'office-bearer')
     join app_user u on u.id = g.user_id and u.disabled_at is null
     where r.circular_id = ${circularId}`.execute(db);
+};
+
+/** One notice of any module: its line in both languages and the web path it leads to. */
+export type TNotice = { kind: TNotificationKind; title: { en: string; hi: string }; link: string | null };
+
+const NOTICE_BATCH = 2_000;
+
+/**
+ * In-app notices to logins, in the caller's transaction, one statement per 2,000 (a job may notify
+ * 10^5 in-charges). Lines longer than 500 characters are clipped, as the table allows no more.
+ */
+export const notifyUsers = async (db: Kysely<DB>, notices: (TNotice & { userId: number })[]) => {
+  for (let i = 0; i < notices.length; i += NOTICE_BATCH) {
+    const batch = notices.slice(i, i + NOTICE_BATCH);
+    await db
+      .insertInto('notification')
+      .values(
+        batch.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          title_en: clip(n.title.en, 500),
+          title_hi: clip(n.title.hi, 500),
+          link: n.link,
+        })),
+      )
+      .execute();
+  }
+  return { notified: notices.length };
+};
+
+/**
+ * In-app notices to people: each goes to every enabled login linked to the person
+ * (`app_user.person_id`); people without a login are skipped (reach them by SMS). Returns how many
+ * notices were written.
+ */
+export const notifyPeople = async (db: Kysely<DB>, notices: (TNotice & { personId: number })[]) => {
+  if (notices.length === 0) return { notified: 0 };
+  const personIds = [...new Set(notices.map((n) => n.personId))];
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'person_id'])
+    .where('person_id', 'in', personIds)
+    .where('disabled_at', 'is', null)
+    .execute();
+  const byPerson = new Map<number, number[]>();
+  for (const u of users) if (u.person_id !== null) byPerson.set(u.person_id, [...(byPerson.get(u.person_id) ?? []), u.id]);
+  return notifyUsers(
+    db,
+    notices.flatMap((n) => (byPerson.get(n.personId) ?? []).map((userId) => ({ ...n, userId }))),
+  );
 };
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -16,7 +16,10 @@ export const notificationRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         querystring: z.object({
-          unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          unread: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(30),
           cursor: z.string().max(30).optional(),
         }),
@@ -38,5 +41,7 @@ export const notificationRoutes = async (fastify: FastifyInstance) => {
     async (req) => markRead(requireCtx(req), req.params.id),
   );
 
-  app.post('/api/v1/me/notifications/read-all', { schema: { tags, response: { 200: ZMarked, 401: ZError } } }, async (req) => markRead(requireCtx(req), null));
+  app.post('/api/v1/me/notifications/read-all', { schema: { tags, response: { 200: ZMarked, 401: ZError } } }, async (req) =>
+    markRead(requireCtx(req), null),
+  );
 };
