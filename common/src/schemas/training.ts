@@ -137,7 +137,16 @@ export type TSession = z.infer<typeof ZSession>;
 export const ZCourseDetail = ZCourse.extend({ sessions: z.array(ZSession) });
 export type TCourseDetail = z.infer<typeof ZCourseDetail>;
 
-const ZKeys = z.array(z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/)).max(50);
+const ZKeys = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z][a-z0-9-]*$/),
+  )
+  .max(50);
 
 /** Who to invite: current holders of posts (by level) under the session's unit, a list of people, or a drive's active members there. */
 export const ZInviteBody = z.discriminatedUnion('kind', [
@@ -173,7 +182,10 @@ export const ZInviteeQuery = z.object({
 export const ZRsvpBody = z.strictObject({ personId: ZDbId, response: z.enum(RSVP_RESPONSES) });
 
 export const ZAttendanceBody = z.strictObject({
-  marks: z.array(z.strictObject({ personId: ZDbId, status: z.enum(ATTENDANCE_STATUSES) })).min(1).max(2000),
+  marks: z
+    .array(z.strictObject({ personId: ZDbId, status: z.enum(ATTENDANCE_STATUSES) }))
+    .min(1)
+    .max(2000),
 });
 export type TAttendanceBody = z.infer<typeof ZAttendanceBody>;
 export const ZAttendanceResult = z.object({ recorded: z.number(), counts: ZSessionCounts });
@@ -209,3 +221,21 @@ export const ZTrainingCoverage = z.object({
   share: z.number(),
 });
 export type TTrainingCoverage = z.infer<typeof ZTrainingCoverage>;
+
+/** An invitee's own answer, from "my trainings": yes takes a seat (if one is free), no gives it back. */
+export const ZMyRsvpBody = z.strictObject({ response: z.enum(['yes', 'no']) });
+export type TMyRsvpBody = z.infer<typeof ZMyRsvpBody>;
+
+/** One invitation of the logged-in user's person, with the session it is for. */
+export const ZMyTraining = z.object({
+  session: ZSession,
+  rsvp: z.enum(RSVP_RESPONSES).nullable(),
+  attendance: z.enum(ATTENDANCE_STATUSES).nullable(),
+  /** The session has not started and is not cancelled: the invitee may still answer. */
+  canRsvp: z.boolean(),
+  /** Every seat is confirmed by someone else: a "yes" would be refused. */
+  isFull: z.boolean(),
+});
+export type TMyTraining = z.infer<typeof ZMyTraining>;
+export const ZMyTrainingList = z.object({ items: z.array(ZMyTraining), nextCursor: z.string().nullable() });
+export type TMyTrainingList = z.infer<typeof ZMyTrainingList>;

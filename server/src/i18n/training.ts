@@ -5,7 +5,7 @@ export const TRAINING_MESSAGES = {
   COURSE_NOT_FOUND: { en: 'Training course {id} was not found.', hi: 'प्रशिक्षण पाठ्यक्रम {id} नहीं मिला।' },
   SESSION_NOT_FOUND: { en: 'Training session {id} was not found.', hi: 'प्रशिक्षण सत्र {id} नहीं मिला।' },
   SESSION_UNIT_OUTSIDE_COURSE: {
-    en: 'A session of this course must be held at the course\'s unit or a unit under it.',
+    en: "A session of this course must be held at the course's unit or a unit under it.",
     hi: 'इस पाठ्यक्रम का सत्र पाठ्यक्रम की इकाई या उसके नीचे की किसी इकाई में ही हो सकता है।',
   },
   SESSION_CANCELLED: { en: 'This session is cancelled.', hi: 'यह सत्र रद्द कर दिया गया है।' },
@@ -37,6 +37,10 @@ export const TRAINING_MESSAGES = {
   TOO_MANY_INVITEES: {
     en: 'This would invite {count} people; at most {max} can be invited to one session.',
     hi: 'इससे {count} लोग आमंत्रित होंगे; एक सत्र में अधिकतम {max} लोग आमंत्रित हो सकते हैं।',
+  },
+  RSVP_CLOSED: {
+    en: 'The session started at {startsAt}; answers are closed.',
+    hi: 'सत्र {startsAt} पर शुरू हो चुका है; अब उत्तर नहीं दिया जा सकता।',
   },
   START_TOO_FAR: {
     en: 'The date {date} is too far from today (more than 5 years).',

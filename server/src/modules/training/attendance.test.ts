@@ -17,7 +17,7 @@ const appoint = async (unitId: number, post: string, personId: number) => {
 };
 
 describe('invitations', () => {
-  it('invites current holders by post and level under the session unit, a list, and a drive\'s active members; 401/400/403/404', async () => {
+  it("invites current holders by post and level under the session unit, a list, and a drive's active members; 401/400/403/404", async () => {
     const { state, district, assembly, booth } = await h.chain();
     const booth2 = await h.unit({ parentId: assembly.id, level: 'booth' });
     const otherDistrict = await h.unit({ parentId: state.id, level: 'district' });
@@ -48,7 +48,10 @@ describe('invitations', () => {
     // Again: nobody is invited twice.
     expect((await call('POST', url, admin, rule)).json()).toMatchObject({ added: 0, invited: 2 });
     const bearer = (await h.login('office-bearer', district.id)).cookie;
-    expect((await call('POST', url, bearer, { kind: 'people', personIds: [p3.id] })).json()).toMatchObject({ error: 'NOT_FOUND', field: 'personIds' });
+    expect((await call('POST', url, bearer, { kind: 'people', personIds: [p3.id] })).json()).toMatchObject({
+      error: 'NOT_FOUND',
+      field: 'personIds',
+    });
     const listed = await call('POST', url, bearer, { kind: 'people', personIds: [p4.id, p4.id] });
     expect(listed.json()).toEqual({ added: 1, invited: 3, capacity: 2, isOverCapacity: true });
 
@@ -64,7 +67,15 @@ describe('invitations', () => {
 
   it('invites the active members of a drive living under the session unit', async () => {
     const { state, district, booth } = await h.chain();
-    const drive = (await call('POST', '/api/v1/drives', admin, { name: 'Drive', unitId: state.id, startsOn: '2026-01-01', endsOn: '2027-12-31', activeRuleMinVerified: 1 })).json();
+    const drive = (
+      await call('POST', '/api/v1/drives', admin, {
+        name: 'Drive',
+        unitId: state.id,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+        activeRuleMinVerified: 1,
+      })
+    ).json();
     const asha = await h.person({ homeUnitId: booth.id, name: 'Asha' });
     const bala = await h.person({ homeUnitId: booth.id, name: 'Bala' });
     for (const p of [asha, bala]) {
@@ -72,13 +83,22 @@ describe('invitations', () => {
       await call('POST', `/api/v1/memberships/${m.id}/verify`, admin, { method: 'otp' });
     }
     // Asha enrolled one verified member: with the rule at 1 she is active; Bala is not.
-    const recruit = (await call('POST', `/api/v1/drives/${drive.id}/enrol`, admin, { person: { name: 'Recruit', phone: h.phone() , consent: { purpose: 'party membership', date: '2026-02-01', method: 'verbal' } }, unitId: booth.id, enrollerPersonId: asha.id })).json();
+    const recruit = (
+      await call('POST', `/api/v1/drives/${drive.id}/enrol`, admin, {
+        person: { name: 'Recruit', phone: h.phone(), consent: { purpose: 'party membership', date: '2026-02-01', method: 'verbal' } },
+        unitId: booth.id,
+        enrollerPersonId: asha.id,
+      })
+    ).json();
     expect(recruit.id).toBeGreaterThan(0);
     await call('POST', `/api/v1/memberships/${recruit.id}/verify`, admin, { method: 'otp' });
     const course = await makeCourse(h, admin, district.id);
     const session = await makeSession(h, admin, course.id);
     const url = `/api/v1/training-sessions/${session.id}/invitees`;
-    expect((await call('POST', url, admin, { kind: 'active-members', driveId: 999_999 })).json()).toMatchObject({ error: 'NOT_FOUND', field: 'driveId' });
+    expect((await call('POST', url, admin, { kind: 'active-members', driveId: 999_999 })).json()).toMatchObject({
+      error: 'NOT_FOUND',
+      field: 'driveId',
+    });
     expect((await call('POST', url, admin, { kind: 'active-members', driveId: drive.id })).json()).toMatchObject({ added: 1 });
     const items = (await call('GET', url, admin)).json().items;
     expect(items).toEqual([expect.objectContaining({ personId: asha.id, source: 'active-members' })]);
@@ -95,13 +115,17 @@ describe('RSVP, attendance and completion', () => {
     const a = (await h.person({ homeUnitId: booth.id })).id;
     const b = (await h.person({ homeUnitId: booth.id })).id;
     const c = (await h.person({ homeUnitId: booth.id })).id;
-    for (const s of [s1, s2, future]) await call('POST', `/api/v1/training-sessions/${s.id}/invitees`, admin, { kind: 'people', personIds: [a, b, c] });
+    for (const s of [s1, s2, future])
+      await call('POST', `/api/v1/training-sessions/${s.id}/invitees`, admin, { kind: 'people', personIds: [a, b, c] });
     const stranger = await h.person({ homeUnitId: booth.id });
 
     const rsvp = `/api/v1/training-sessions/${s1.id}/rsvp`;
     expect((await call('POST', rsvp, undefined, { personId: a, response: 'yes' })).statusCode).toBe(401);
     expect((await call('POST', rsvp, admin, { personId: a, response: 'sure' })).json()).toMatchObject({ field: 'response' });
-    expect((await call('POST', rsvp, admin, { personId: stranger.id, response: 'yes' })).json()).toMatchObject({ error: 'VALIDATION', field: 'personId' });
+    expect((await call('POST', rsvp, admin, { personId: stranger.id, response: 'yes' })).json()).toMatchObject({
+      error: 'VALIDATION',
+      field: 'personId',
+    });
     const viewer = (await h.login('viewer', district.id)).cookie;
     expect((await call('POST', rsvp, viewer, { personId: a, response: 'yes' })).statusCode).toBe(403);
     const outsider = (await h.login('office-bearer', (await h.chain()).district.id)).cookie;
@@ -113,21 +137,57 @@ describe('RSVP, attendance and completion', () => {
     expect(full.json()).toMatchObject({ error: 'CONFLICT', message: expect.stringContaining('सत्र भर चुका है') });
     expect((await call('POST', rsvp, admin, { personId: a, response: 'yes' })).statusCode).toBe(200);
     // Two seats are confirmed: the capacity cannot drop below them.
-    expect((await call('PATCH', `/api/v1/training-sessions/${s1.id}`, admin, { capacity: 1 })).json()).toMatchObject({ error: 'VALIDATION', field: 'capacity' });
+    expect((await call('PATCH', `/api/v1/training-sessions/${s1.id}`, admin, { capacity: 1 })).json()).toMatchObject({
+      error: 'VALIDATION',
+      field: 'capacity',
+    });
     expect((await call('POST', rsvp, admin, { personId: c, response: 'maybe' })).json()).toMatchObject({ counts: { yes: 2, maybe: 1 } });
 
     const att = `/api/v1/training-sessions/${s1.id}/attendance`;
-    const marks = { marks: [{ personId: a, status: 'present' }, { personId: b, status: 'absent' }] };
+    const marks = {
+      marks: [
+        { personId: a, status: 'present' },
+        { personId: b, status: 'absent' },
+      ],
+    };
     expect((await call('POST', att, undefined, marks)).statusCode).toBe(401);
     expect((await call('POST', att, admin, { marks: [] })).json()).toMatchObject({ field: 'marks' });
-    expect((await call('POST', att, admin, { marks: [{ personId: a, status: 'late' }] })).json()).toMatchObject({ field: 'marks.0.status' });
-    expect((await call('POST', att, admin, { marks: [{ personId: a, status: 'present' }, { personId: a, status: 'absent' }] })).json()).toMatchObject({ field: 'marks.1.personId' });
-    const notInvited = await call('POST', att, admin, { marks: [{ personId: a, status: 'present' }, { personId: stranger.id, status: 'present' }] });
-    expect(notInvited.json()).toMatchObject({ error: 'VALIDATION', field: 'marks.1.personId', message: expect.stringContaining('not invited') });
+    expect((await call('POST', att, admin, { marks: [{ personId: a, status: 'late' }] })).json()).toMatchObject({
+      field: 'marks.0.status',
+    });
+    expect(
+      (
+        await call('POST', att, admin, {
+          marks: [
+            { personId: a, status: 'present' },
+            { personId: a, status: 'absent' },
+          ],
+        })
+      ).json(),
+    ).toMatchObject({ field: 'marks.1.personId' });
+    const notInvited = await call('POST', att, admin, {
+      marks: [
+        { personId: a, status: 'present' },
+        { personId: stranger.id, status: 'present' },
+      ],
+    });
+    expect(notInvited.json()).toMatchObject({
+      error: 'VALIDATION',
+      field: 'marks.1.personId',
+      message: expect.stringContaining('not invited'),
+    });
     expect((await call('POST', att, viewer, marks)).statusCode).toBe(403);
     expect((await call('POST', att, outsider, marks)).statusCode).toBe(404);
-    expect((await call('POST', `/api/v1/training-sessions/${future.id}/attendance`, admin, marks)).json()).toMatchObject({ field: 'marks' });
-    const over = await call('POST', att, admin, { marks: [{ personId: a, status: 'present' }, { personId: b, status: 'present' }, { personId: c, status: 'present' }] });
+    expect((await call('POST', `/api/v1/training-sessions/${future.id}/attendance`, admin, marks)).json()).toMatchObject({
+      field: 'marks',
+    });
+    const over = await call('POST', att, admin, {
+      marks: [
+        { personId: a, status: 'present' },
+        { personId: b, status: 'present' },
+        { personId: c, status: 'present' },
+      ],
+    });
     expect(over.json()).toMatchObject({ error: 'VALIDATION', field: 'marks' });
     // Nothing of the refused requests was written.
     expect((await call('GET', `/api/v1/training-sessions/${s1.id}`, admin)).json()).toMatchObject({ counts: { present: 0, absent: 0 } });
@@ -135,7 +195,10 @@ describe('RSVP, attendance and completion', () => {
     expect(ok.json()).toEqual({ recorded: 2, counts: expect.objectContaining({ present: 1, absent: 1 }) });
     expect((await call('POST', att, admin, marks)).json()).toMatchObject({ recorded: 0 });
     // A correction is a new record; the earlier mark stays in the attendance history.
-    expect((await call('POST', att, admin, { marks: [{ personId: b, status: 'present' }] })).json()).toMatchObject({ recorded: 1, counts: { present: 2, absent: 0 } });
+    expect((await call('POST', att, admin, { marks: [{ personId: b, status: 'present' }] })).json()).toMatchObject({
+      recorded: 1,
+      counts: { present: 2, absent: 0 },
+    });
     const marksOfB = await h.db
       .selectFrom('training_attendance as t')
       .innerJoin('training_invitation as i', 'i.id', 't.invitation_id')
@@ -145,7 +208,12 @@ describe('RSVP, attendance and completion', () => {
       .orderBy('t.id')
       .execute();
     expect(marksOfB.map((m) => m.status)).toEqual(['absent', 'present']);
-    await call('POST', `/api/v1/training-sessions/${s2.id}/attendance`, admin, { marks: [{ personId: a, status: 'present' }, { personId: c, status: 'present' }] });
+    await call('POST', `/api/v1/training-sessions/${s2.id}/attendance`, admin, {
+      marks: [
+        { personId: a, status: 'present' },
+        { personId: c, status: 'present' },
+      ],
+    });
 
     const hist = `/api/v1/people/${a}/trainings`;
     expect((await call('GET', hist)).statusCode).toBe(401);
@@ -163,9 +231,22 @@ describe('RSVP, attendance and completion', () => {
     expect((await call('GET', cov)).statusCode).toBe(401);
     expect((await call('GET', `${cov}?course=zero`, admin)).statusCode).toBe(400);
     expect((await call('GET', cov, outsider)).statusCode).toBe(404);
-    expect((await call('GET', `${cov}?course=${course.id}`, viewer)).json()).toEqual({ unitId: district.id, courseId: course.id, officeBearers: 2, completed: 1, share: 0.5 });
-    expect((await call('GET', `/api/v1/units/${booth.id}/training-coverage`, viewer)).json()).toMatchObject({ officeBearers: 1, completed: 1, share: 1 });
-    expect((await call('GET', `/api/v1/units/${state.id}/training-coverage?course=${course.id}`, admin)).json()).toMatchObject({ officeBearers: 2, completed: 1 });
+    expect((await call('GET', `${cov}?course=${course.id}`, viewer)).json()).toEqual({
+      unitId: district.id,
+      courseId: course.id,
+      officeBearers: 2,
+      completed: 1,
+      share: 0.5,
+    });
+    expect((await call('GET', `/api/v1/units/${booth.id}/training-coverage`, viewer)).json()).toMatchObject({
+      officeBearers: 1,
+      completed: 1,
+      share: 1,
+    });
+    expect((await call('GET', `/api/v1/units/${state.id}/training-coverage?course=${course.id}`, admin)).json()).toMatchObject({
+      officeBearers: 2,
+      completed: 1,
+    });
     // Raising the requirement un-completes a: completion is read, not stored.
     await call('PATCH', `/api/v1/trainings/${course.id}`, admin, { requiredSessions: 3 });
     expect((await call('GET', `${cov}?course=${course.id}`, viewer)).json()).toMatchObject({ completed: 0, share: 0 });

@@ -1,10 +1,11 @@
-import type { TAttendanceBody, TInviteBody, TRsvp } from '@samiti/common';
+import type { TAttendanceBody, TInviteBody, TMyRsvpBody, TMyTraining, TRsvp } from '@samiti/common';
 import { sql, type Transaction } from 'kysely';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt, roleAt } from '../auth/policy';
+import { personOfActor } from '../directives/access';
 import { foldDriveCounts } from '../membership/counters';
 import { loadVisibleDrive } from '../membership/queries';
 import { mtrx } from '../membership/tables';
@@ -12,7 +13,7 @@ import { personNotFound } from '../people/queries';
 import { selectCurrentHolders } from '../posts/holders';
 import { refreshTrainingBearers } from './coverage';
 import { selectSessions, type TSessionRecord, toSession } from './dto';
-import { sessionNotFound } from './queries';
+import { sessionNotFound, toMyTraining } from './queries';
 
 /** More invitees than this to one session is a mistaken rule (a whole state's booths), not a training. */
 export const MAX_INVITEES = 20_000;
@@ -211,4 +212,48 @@ export const recordAttendance = (ctx: TCtx, sessionId: number, body: TAttendance
     }
     const after = toSession(ctx.actor, await selectSessions(trx).where('s.id', '=', sessionId).executeTakeFirstOrThrow());
     return { recorded: changes.length, counts: after.counts };
+  });
+
+/** India time of an instant, as the RSVP-closed message shows it: 2026-12-01 18:00 IST. */
+const indiaTime = (at: Date) => `${new Date(at.getTime() + 330 * 60_000).toISOString().slice(0, 16).replace('T', ' ')} IST`;
+
+/**
+ * An invitee answers their own invitation (the login's linked person): yes takes a free seat, no
+ * gives one back. Only before the session starts and while it is not cancelled. A session the
+ * person is not invited to is "not found" for them, whatever their grants.
+ */
+export const recordMyRsvp = (ctx: TCtx, sessionId: number, input: TMyRsvpBody): Promise<TMyTraining> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const personId = await personOfActor(trx, ctx.actor);
+    if (personId === null) throw sessionNotFound(sessionId);
+    // The same lock as office bearers' RSVPs: the last seat goes to one of two answers.
+    await trx.selectFrom('training_session').select('id').where('id', '=', sessionId).forUpdate().executeTakeFirst();
+    const s = await selectSessions(trx).where('s.id', '=', sessionId).executeTakeFirst();
+    if (!s) throw sessionNotFound(sessionId);
+    const inv = await trx
+      .selectFrom('training_invitation')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    if (!inv) throw sessionNotFound(sessionId);
+    if (s.cancelled_at) throw invalid('SESSION_CANCELLED', 'response');
+    const startsAt = new Date(s.starts_at);
+    if (startsAt.getTime() <= Date.now()) throw invalid('RSVP_CLOSED', 'response', { startsAt: indiaTime(startsAt) });
+    const yes = Number(s.yes ?? 0);
+    if (input.response === 'yes' && inv.rsvp !== 'yes' && yes >= s.capacity) {
+      throw new AppError('CONFLICT', 'SESSION_FULL', { params: { yes, capacity: s.capacity }, field: 'response' });
+    }
+    if (inv.rsvp !== input.response) {
+      await trx.updateTable('training_invitation').set({ rsvp: input.response, rsvp_at: new Date() }).where('id', '=', inv.id).execute();
+      await recordAudit(trx, ctx, {
+        action: 'training.rsvp.self',
+        entityType: 'training_session',
+        entityId: sessionId,
+        before: { personId, rsvp: inv.rsvp },
+        after: { personId, rsvp: input.response },
+      });
+    }
+    const after = await selectSessions(trx).where('s.id', '=', sessionId).executeTakeFirstOrThrow();
+    return toMyTraining(ctx, after, { rsvp: input.response, attendance: inv.attendance });
   });

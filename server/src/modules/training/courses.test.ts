@@ -16,9 +16,15 @@ describe('POST/GET/PATCH /api/v1/trainings', () => {
     const { state, district } = await h.chain();
     const body = { unitId: district.id, name: 'Booth management', nameHi: 'बूथ प्रबंधन', requiredSessions: 2 };
     expect((await call('POST', '/api/v1/trainings', undefined, body)).statusCode).toBe(401);
-    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 0 })).json()).toMatchObject({ field: 'requiredSessions' });
-    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 'two' })).json()).toMatchObject({ field: 'requiredSessions' });
-    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 5000 })).json()).toMatchObject({ field: 'requiredSessions' });
+    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 0 })).json()).toMatchObject({
+      field: 'requiredSessions',
+    });
+    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 'two' })).json()).toMatchObject({
+      field: 'requiredSessions',
+    });
+    expect((await call('POST', '/api/v1/trainings', admin, { ...body, requiredSessions: 5000 })).json()).toMatchObject({
+      field: 'requiredSessions',
+    });
     expect((await call('POST', '/api/v1/trainings', admin, { ...body, name: '' })).json()).toMatchObject({ field: 'name' });
     const viewer = (await h.login('viewer', state.id)).cookie;
     expect((await call('POST', '/api/v1/trainings', viewer, body)).statusCode).toBe(403);
@@ -27,7 +33,13 @@ describe('POST/GET/PATCH /api/v1/trainings', () => {
     const bearer = (await h.login('office-bearer', district.id)).cookie;
     const created = await call('POST', '/api/v1/trainings', bearer, body);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'Booth management', nameHi: 'बूथ प्रबंधन', requiredSessions: 2, sessionCount: 0, actions: { canEdit: true } });
+    expect(created.json()).toMatchObject({
+      name: 'Booth management',
+      nameHi: 'बूथ प्रबंधन',
+      requiredSessions: 2,
+      sessionCount: 0,
+      actions: { canEdit: true },
+    });
     const second = await makeCourse(h, admin, district.id, { name: 'Social media', nameHi: 'सोशल मीडिया' });
 
     expect((await call('GET', '/api/v1/trainings')).statusCode).toBe(401);
@@ -51,10 +63,15 @@ describe('POST/GET/PATCH /api/v1/trainings', () => {
 
     expect((await call('PATCH', `/api/v1/trainings/${id}`, undefined, { requiredSessions: 3 })).statusCode).toBe(401);
     expect((await call('PATCH', `/api/v1/trainings/${id}`, admin, {})).statusCode).toBe(400);
-    expect((await call('PATCH', `/api/v1/trainings/${id}`, admin, { requiredSessions: -1 })).json()).toMatchObject({ field: 'requiredSessions' });
+    expect((await call('PATCH', `/api/v1/trainings/${id}`, admin, { requiredSessions: -1 })).json()).toMatchObject({
+      field: 'requiredSessions',
+    });
     expect((await call('PATCH', `/api/v1/trainings/${id}`, viewer, { requiredSessions: 3 })).statusCode).toBe(403);
     expect((await call('PATCH', `/api/v1/trainings/${id}`, outsider, { requiredSessions: 3 })).statusCode).toBe(404);
-    expect((await call('PATCH', `/api/v1/trainings/${id}`, bearer, { requiredSessions: 3, nameHi: null })).json()).toMatchObject({ requiredSessions: 3, nameHi: null });
+    expect((await call('PATCH', `/api/v1/trainings/${id}`, bearer, { requiredSessions: 3, nameHi: null })).json()).toMatchObject({
+      requiredSessions: 3,
+      nameHi: null,
+    });
     const hist = (await call('GET', `/api/v1/trainings/${id}/history`, viewer)).json();
     expect(hist.items.map((e: { action: string }) => e.action)).toEqual(['training.course.update', 'training.course.create']);
     expect(hist.items[0]).toMatchObject({ before: { requiredSessions: 2 }, after: { requiredSessions: 3 } });
@@ -70,11 +87,15 @@ describe('sessions', () => {
     expect((await call('POST', url, undefined, body)).statusCode).toBe(401);
     expect((await call('POST', url, admin, { ...body, link: undefined })).json()).toMatchObject({ field: 'link' });
     expect((await call('POST', url, admin, { ...body, link: 'javascript:alert(1)' })).json()).toMatchObject({ field: 'link' });
-    expect((await call('POST', url, admin, { mode: 'offline', startsAt: body.startsAt, capacity: 10 })).json()).toMatchObject({ field: 'venue' });
+    expect((await call('POST', url, admin, { mode: 'offline', startsAt: body.startsAt, capacity: 10 })).json()).toMatchObject({
+      field: 'venue',
+    });
     expect((await call('POST', url, admin, { ...body, capacity: -5 })).json()).toMatchObject({ field: 'capacity' });
     expect((await call('POST', url, admin, { ...body, capacity: 10_000_000 })).json()).toMatchObject({ field: 'capacity' });
     expect((await call('POST', url, admin, { ...body, startsAt: '20/12/2026' })).json()).toMatchObject({ field: 'startsAt' });
-    expect((await call('POST', url, admin, { ...body, startsAt: '2096-12-20T10:00:00+05:30' })).json()).toMatchObject({ field: 'startsAt' });
+    expect((await call('POST', url, admin, { ...body, startsAt: '2096-12-20T10:00:00+05:30' })).json()).toMatchObject({
+      field: 'startsAt',
+    });
     expect((await call('POST', url, admin, { ...body, unitId: state.id })).json()).toMatchObject({ field: 'unitId' });
     expect((await call('POST', url, admin, { ...body, durationMinutes: 5 })).json()).toMatchObject({ field: 'durationMinutes' });
     const viewer = (await h.login('viewer', district.id)).cookie;
@@ -121,7 +142,13 @@ describe('sessions', () => {
   it('says in Hindi why a session cannot be created', async () => {
     const { district } = await h.chain();
     const course = await makeCourse(h, admin, district.id);
-    const res = await call('POST', `/api/v1/trainings/${course.id}/sessions`, admin, { mode: 'offline', venue: 'x', startsAt: '2090-01-01T10:00:00Z', capacity: 5 }, 'hi');
+    const res = await call(
+      'POST',
+      `/api/v1/trainings/${course.id}/sessions`,
+      admin,
+      { mode: 'offline', venue: 'x', startsAt: '2090-01-01T10:00:00Z', capacity: 5 },
+      'hi',
+    );
     expect(res.json()).toMatchObject({ field: 'startsAt', message: expect.stringContaining('बहुत दूर') });
     const s = await makeSession(h, admin, course.id);
     expect(s.unit.id).toBe(district.id);

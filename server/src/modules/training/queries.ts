@@ -1,10 +1,11 @@
-import { maskPhone, type TInvitee, type TPersonTraining, type TTrainingCoverage } from '@samiti/common';
+import { maskPhone, type TInvitee, type TMyTraining, type TPersonTraining, type TTrainingCoverage } from '@samiti/common';
 import { type Kysely, sql } from 'kysely';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
 import { listHistory } from '../audit/record';
 import { assertRoleAt, inJurisdiction, pathRangeEnd } from '../auth/policy';
+import { personOfActor } from '../directives/access';
 import { canSeeContact } from '../people/dto';
 import { loadVisiblePerson } from '../people/queries';
 import { loadVisibleUnit } from '../units/queries';
@@ -233,4 +234,46 @@ export const courseHistory = async (ctx: TCtx, id: number) => {
 export const sessionHistory = async (ctx: TCtx, id: number) => {
   await loadVisibleSession(ctx, id);
   return listHistory(ctx.db, 'training_session', id);
+};
+
+/** An invitation of the actor's own person, as "my trainings" shows it. */
+export const toMyTraining = (
+  ctx: Pick<TCtx, 'actor'>,
+  s: TSessionRecord,
+  inv: { rsvp: TMyTraining['rsvp']; attendance: TMyTraining['attendance'] },
+): TMyTraining => {
+  const session = toSession(ctx.actor, s);
+  const isOpen = !session.isCancelled && new Date(s.starts_at).getTime() > Date.now();
+  return {
+    session,
+    rsvp: inv.rsvp,
+    attendance: inv.attendance,
+    canRsvp: isOpen,
+    isFull: inv.rsvp !== 'yes' && session.counts.yes >= session.capacity,
+  };
+};
+
+/**
+ * The logged-in user's own invitations (their login's linked person), newest invitation first,
+ * paged by invitation id; upcoming only unless `all`. Empty for a login with no linked person.
+ * Shown whatever unit ran the session: the invitation itself is the reason to see it.
+ */
+export const listMyTrainings = async (ctx: TCtx, query: { when: 'upcoming' | 'all'; limit: number; cursor?: string }) => {
+  const personId = await personOfActor(ctx.db, ctx.actor);
+  if (personId === null) return { items: [], nextCursor: null };
+  let qb = selectSessions(ctx.db)
+    .innerJoin('training_invitation as mine', (j) => j.onRef('mine.session_id', '=', 's.id').on('mine.person_id', '=', personId))
+    .select(['mine.id as invitation_id', 'mine.rsvp as my_rsvp', 'mine.attendance as my_attendance']);
+  if (query.when === 'upcoming') qb = qb.where(sql<boolean>`s.starts_at + make_interval(mins => s.duration_minutes) > now()`);
+  const last = cursorId(query.cursor);
+  if (last !== undefined) qb = qb.where('mine.id', '<', last);
+  const rows = await qb
+    .orderBy('mine.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((r) => toMyTraining(ctx, r, { rsvp: r.my_rsvp, attendance: r.my_attendance })),
+    nextCursor: rows.length > query.limit ? String(page.at(-1)?.invitation_id) : null,
+  };
 };

@@ -13,6 +13,9 @@ import {
   ZInviteeList,
   ZInviteeQuery,
   ZInviteResult,
+  ZMyRsvpBody,
+  ZMyTraining,
+  ZMyTrainingList,
   ZPersonTraining,
   ZRsvpBody,
   ZSearchText,
@@ -24,9 +27,19 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCtx, zod } from '../../http';
-import { invite, recordAttendance, recordRsvp } from './attendance';
+import { invite, recordAttendance, recordMyRsvp, recordRsvp } from './attendance';
 import { createCourse, createSession, updateCourse, updateSession } from './operations';
-import { courseHistory, getCourse, getSession, getTrainingCoverage, listCourses, listInvitees, listPersonTrainings, sessionHistory } from './queries';
+import {
+  courseHistory,
+  getCourse,
+  getSession,
+  getTrainingCoverage,
+  listCourses,
+  listInvitees,
+  listMyTrainings,
+  listPersonTrainings,
+  sessionHistory,
+} from './queries';
 
 const tags = ['training'];
 const errors = { 400: ZError, 401: ZError, 403: ZError, 404: ZError };
@@ -61,8 +74,10 @@ export const trainingRoutes = async (fastify: FastifyInstance) => {
     getCourse(requireCtx(req), req.params.id),
   );
 
-  app.patch('/api/v1/trainings/:id', { schema: { tags, params: idParams, body: ZCoursePatch, response: { 200: ZCourse, ...errors } } }, async (req) =>
-    updateCourse(requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/api/v1/trainings/:id',
+    { schema: { tags, params: idParams, body: ZCoursePatch, response: { 200: ZCourse, ...errors } } },
+    async (req) => updateCourse(requireCtx(req), req.params.id, req.body),
   );
 
   app.get('/api/v1/trainings/:id/history', { schema: { tags, params: idParams, response: history } }, async (req) => ({
@@ -107,6 +122,28 @@ export const trainingRoutes = async (fastify: FastifyInstance) => {
     async (req) => recordRsvp(requireCtx(req), req.params.id, req.body),
   );
 
+  app.get(
+    '/api/v1/my/trainings',
+    {
+      schema: {
+        tags,
+        querystring: z.object({
+          when: z.enum(['upcoming', 'all']).default('upcoming'),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+          cursor: z.string().max(30).optional(),
+        }),
+        response: { 200: ZMyTrainingList, ...errors },
+      },
+    },
+    async (req) => listMyTrainings(requireCtx(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/my/trainings/:id/rsvp',
+    { schema: { tags, params: idParams, body: ZMyRsvpBody, response: { 200: ZMyTraining, ...errors, 409: ZError } } },
+    async (req) => recordMyRsvp(requireCtx(req), req.params.id, req.body),
+  );
+
   app.post(
     '/api/v1/training-sessions/:id/attendance',
     { schema: { tags, params: idParams, body: ZAttendanceBody, response: { 200: ZAttendanceResult, ...errors } } },
@@ -121,7 +158,14 @@ export const trainingRoutes = async (fastify: FastifyInstance) => {
 
   app.get(
     '/api/v1/units/:id/training-coverage',
-    { schema: { tags, params: idParams, querystring: z.object({ course: ZId.optional() }), response: { 200: ZTrainingCoverage, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ course: ZId.optional() }),
+        response: { 200: ZTrainingCoverage, ...errors },
+      },
+    },
     async (req) => getTrainingCoverage(requireCtx(req), req.params.id, req.query.course ?? null),
   );
 };

@@ -7,7 +7,13 @@ export const caller = (h: THarness) => (method: 'GET' | 'POST' | 'PATCH', url: s
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 export const makeCourse = async (h: THarness, cookie: string, unitId: number, extra: object = {}) => {
-  const res = await caller(h)('POST', '/api/v1/trainings', cookie, { unitId, name: 'Booth management', nameHi: 'बूथ प्रबंधन', requiredSessions: 2, ...extra });
+  const res = await caller(h)('POST', '/api/v1/trainings', cookie, {
+    unitId,
+    name: 'Booth management',
+    nameHi: 'बूथ प्रबंधन',
+    requiredSessions: 2,
+    ...extra,
+  });
   if (res.statusCode !== 201) throw new Error(`course: ${res.body}`);
   return res.json() as { id: number };
 };
