@@ -34,10 +34,19 @@ const CourseForm = ({ onClose, course, onSaved }: Omit<Props, 'opened'>) => {
       onSaved?.(c);
     };
     if (course) {
-      update.mutate({ name: name.trim(), nameHi: nameHi.trim() || null, description: description.trim() || null, requiredSessions }, { onSuccess: done });
+      update.mutate(
+        { name: name.trim(), nameHi: nameHi.trim() || null, description: description.trim() || null, requiredSessions },
+        { onSuccess: done },
+      );
     } else {
       create.mutate(
-        { unitId: unit.id, name: name.trim(), nameHi: nameHi.trim() || undefined, description: description.trim() || undefined, requiredSessions },
+        {
+          unitId: unit.id,
+          name: name.trim(),
+          nameHi: nameHi.trim() || undefined,
+          description: description.trim() || undefined,
+          requiredSessions,
+        },
         { onSuccess: done },
       );
     }
@@ -52,9 +61,30 @@ const CourseForm = ({ onClose, course, onSaved }: Omit<Props, 'opened'>) => {
           </Alert>
         )}
         {course ? null : <UnitPicker label={t('training.unit')} value={unit} onChange={setUnit} error={err('unitId')} />}
-        <TextInput label={t('training.nameHi')} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.currentTarget.value)} error={err('nameHi')} data-testid="course-name-hi" />
-        <TextInput label={t('training.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err('name')} required data-testid="course-name" />
-        <Textarea label={t('training.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={err('description')} autosize minRows={2} />
+        <TextInput
+          label={t('training.nameHi')}
+          lang="hi"
+          value={nameHi}
+          onChange={(e) => setNameHi(e.currentTarget.value)}
+          error={err('nameHi')}
+          data-testid="course-name-hi"
+        />
+        <TextInput
+          label={t('training.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={err('name')}
+          required
+          data-testid="course-name"
+        />
+        <Textarea
+          label={t('training.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={err('description')}
+          autosize
+          minRows={2}
+        />
         <NumberInput
           label={t('training.requiredSessions')}
           description={t('training.requiredSessionsHint')}

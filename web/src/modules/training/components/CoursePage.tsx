@@ -18,7 +18,15 @@ export const SessionLine = ({ session }: { session: TSession }) => {
   const lang = i18n.resolvedLanguage ?? 'en';
   const c = session.counts;
   return (
-    <Paper withBorder radius="md" p="sm" component={Link} to={`/training-sessions/${session.id}`} data-testid="session-row" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component={Link}
+      to={`/training-sessions/${session.id}`}
+      data-testid="session-row"
+      style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+    >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text fw={600} td={session.isCancelled ? 'line-through' : undefined}>
           {formatDateTime(session.startsAt, lang, 'Asia/Kolkata')}
@@ -101,11 +109,7 @@ const CourseView = ({ course }: { course: TCourseDetail }) => {
   );
 };
 
-const CourseLoader = ({ id }: { id: number }) => (
-  <RecordView query={useCourse(id)}>
-    {(c) => <CourseView course={c} />}
-  </RecordView>
-);
+const CourseLoader = ({ id }: { id: number }) => <RecordView query={useCourse(id)}>{(c) => <CourseView course={c} />}</RecordView>;
 
 /** /trainings/:id — a course, its sessions and its history. */
 export const CoursePage = () => <RecordRoute>{(id) => <CourseLoader id={id} />}</RecordRoute>;

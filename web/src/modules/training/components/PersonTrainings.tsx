@@ -32,7 +32,14 @@ export const PersonTrainings = ({ personId }: { personId: number }) => {
               <Anchor component={Link} to={`/training-sessions/${s.sessionId}`} size="sm">
                 {formatDateTime(s.startsAt, lang, 'Asia/Kolkata')}
               </Anchor>{' '}
-              · {displayName(s.unit, lang)} · {s.isCancelled ? t('training.cancelled') : s.attendance ? t(`training.attendance.${s.attendance}`) : s.rsvp ? t(`training.rsvp.${s.rsvp}`) : t('training.noAnswer')}
+              · {displayName(s.unit, lang)} ·{' '}
+              {s.isCancelled
+                ? t('training.cancelled')
+                : s.attendance
+                  ? t(`training.attendance.${s.attendance}`)
+                  : s.rsvp
+                    ? t(`training.rsvp.${s.rsvp}`)
+                    : t('training.noAnswer')}
             </Text>
           ))}
         </Paper>

@@ -42,7 +42,13 @@ const SessionForm = ({ onClose, courseId, session }: Omit<Props, 'opened'>) => {
     };
     if (session) {
       update.mutate(
-        { ...common, title: title.trim() || null, link: mode === 'online' ? link.trim() : null, venue: venue.trim() || null, trainerPersonId: trainer?.id ?? null },
+        {
+          ...common,
+          title: title.trim() || null,
+          link: mode === 'online' ? link.trim() : null,
+          venue: venue.trim() || null,
+          trainerPersonId: trainer?.id ?? null,
+        },
         { onSuccess: onClose },
       );
     } else {
@@ -75,19 +81,71 @@ const SessionForm = ({ onClose, courseId, session }: Omit<Props, 'opened'>) => {
             { value: 'online', label: t('training.online') },
           ]}
         />
-        <TextInput label={t('training.sessionTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} />
+        <TextInput
+          label={t('training.sessionTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={err('title')}
+        />
         {mode === 'online' ? (
-          <TextInput label={t('training.link')} placeholder="https://" value={link} onChange={(e) => setLink(e.currentTarget.value)} error={err('link')} required data-testid="session-link" />
+          <TextInput
+            label={t('training.link')}
+            placeholder="https://"
+            value={link}
+            onChange={(e) => setLink(e.currentTarget.value)}
+            error={err('link')}
+            required
+            data-testid="session-link"
+          />
         ) : (
-          <TextInput label={t('training.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={err('venue')} required data-testid="session-venue" />
+          <TextInput
+            label={t('training.venue')}
+            value={venue}
+            onChange={(e) => setVenue(e.currentTarget.value)}
+            error={err('venue')}
+            required
+            data-testid="session-venue"
+          />
         )}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput type="date" label={t('training.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={err('startsAt')} required data-testid="session-date" />
+          <TextInput
+            type="date"
+            label={t('training.date')}
+            value={day}
+            onChange={(e) => setDay(e.currentTarget.value)}
+            error={err('startsAt')}
+            required
+            data-testid="session-date"
+          />
           <TextInput type="time" label={t('training.time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} required />
-          <NumberInput label={t('training.duration')} value={duration} onChange={setDuration} min={15} max={1440} step={15} allowDecimal={false} error={err('durationMinutes')} />
-          <NumberInput label={t('training.capacity')} value={capacity} onChange={setCapacity} min={1} max={100000} allowDecimal={false} error={err('capacity')} data-testid="session-capacity" />
+          <NumberInput
+            label={t('training.duration')}
+            value={duration}
+            onChange={setDuration}
+            min={15}
+            max={1440}
+            step={15}
+            allowDecimal={false}
+            error={err('durationMinutes')}
+          />
+          <NumberInput
+            label={t('training.capacity')}
+            value={capacity}
+            onChange={setCapacity}
+            min={1}
+            max={100000}
+            allowDecimal={false}
+            error={err('capacity')}
+            data-testid="session-capacity"
+          />
         </SimpleGrid>
-        <PersonPick label={t('training.trainer')} value={trainer} onChange={setTrainer} error={err('trainerPersonId')} testId="session-trainer" />
+        <PersonPick
+          label={t('training.trainer')}
+          value={trainer}
+          onChange={setTrainer}
+          error={err('trainerPersonId')}
+          testId="session-trainer"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

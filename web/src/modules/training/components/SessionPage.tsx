@@ -1,5 +1,20 @@
 import { RSVP_RESPONSES, type TInvitee, type TSession } from '@samiti/common';
-import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +101,10 @@ const Invitees = ({ session }: { session: TSession }) => {
           clearable
           value={filter.rsvp}
           onChange={(v) => setFilter((f) => ({ ...f, rsvp: v as TInviteeFilter['rsvp'] }))}
-          data={[...RSVP_RESPONSES.map((r) => ({ value: r, label: t(`training.rsvp.${r}`) })), { value: 'none', label: t('training.noAnswer') }]}
+          data={[
+            ...RSVP_RESPONSES.map((r) => ({ value: r, label: t(`training.rsvp.${r}`) })),
+            { value: 'none', label: t('training.noAnswer') },
+          ]}
         />
         <Select
           label={t('training.attendanceLabel')}
@@ -200,11 +218,7 @@ const SessionView = ({ session }: { session: TSession }) => {
   );
 };
 
-const SessionLoader = ({ id }: { id: number }) => (
-  <RecordView query={useSession(id)}>
-    {(s) => <SessionView session={s} />}
-  </RecordView>
-);
+const SessionLoader = ({ id }: { id: number }) => <RecordView query={useSession(id)}>{(s) => <SessionView session={s} />}</RecordView>;
 
 /** /training-sessions/:id — a session: invite, take RSVPs and attendance (phone-friendly), history. */
 export const SessionPage = () => <RecordRoute>{(id) => <SessionLoader id={id} />}</RecordRoute>;

@@ -12,13 +12,22 @@ import { useMe } from '../../auth/hooks/useMe';
 import { type TUnitRef, UnitPicker } from '../../people/components/UnitPicker';
 import { useCourses } from '../hooks/useTraining';
 import { CourseFormModal } from './CourseFormModal';
+import { MyTrainings } from './MyTrainings';
 
 const CourseCard = ({ course }: { course: TCourse }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const names = pickNames(course, lang);
   return (
-    <Paper withBorder radius="md" p="sm" component={Link} to={`/trainings/${course.id}`} data-testid="course-row" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component={Link}
+      to={`/trainings/${course.id}`}
+      data-testid="course-row"
+      style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+    >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Text fw={600}>{names.primary}</Text>
@@ -64,11 +73,24 @@ export const TrainingsPage = () => {
           )
         }
       />
+      <MyTrainings />
       <Group align="flex-end" grow>
-        <TextInput label={t('common.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder={t('training.searchPlaceholder')} data-testid="course-search" />
+        <TextInput
+          label={t('common.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          placeholder={t('training.searchPlaceholder')}
+          data-testid="course-search"
+        />
         <UnitPicker label={t('training.filterUnit')} value={unit} onChange={setUnit} />
       </Group>
-      <CursorList query={courses} empty={t('training.empty')} testId="course-list" itemKey={(c) => c.id} renderItem={(c) => <CourseCard course={c} />} />
+      <CursorList
+        query={courses}
+        empty={t('training.empty')}
+        testId="course-list"
+        itemKey={(c) => c.id}
+        renderItem={(c) => <CourseCard course={c} />}
+      />
       <CourseFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(c) => void navigate(`/trainings/${c.id}`)} />
     </Stack>
   );

@@ -1,4 +1,14 @@
-import type { TCourseCreate, TCoursePatch, TInviteBodyInput, TInvitee, TRsvp, TSessionCreateInput, TSessionPatch, TTrainingAttendance } from '@samiti/common';
+import type {
+  TMyTraining,
+  TCourseCreate,
+  TCoursePatch,
+  TInviteBodyInput,
+  TInvitee,
+  TRsvp,
+  TSessionCreateInput,
+  TSessionPatch,
+  TTrainingAttendance,
+} from '@samiti/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createCourse,
@@ -8,11 +18,13 @@ import {
   fetchCoverage,
   fetchHistory,
   fetchInvitees,
+  fetchMyTrainings,
   fetchPersonTrainings,
   fetchSession,
   invite,
   markAttendance,
   rsvp,
+  rsvpMine,
   type TCourseFilter,
   type TInviteeFilter,
   trainingKeys,
@@ -21,10 +33,12 @@ import {
 } from '../api';
 import { useCursorQuery } from '../../../lib/cursor';
 
-export const useCourses = (filter: TCourseFilter) => useCursorQuery(trainingKeys.list(filter), (cursor, signal) => fetchCourses(filter, cursor, signal), true);
+export const useCourses = (filter: TCourseFilter) =>
+  useCursorQuery(trainingKeys.list(filter), (cursor, signal) => fetchCourses(filter, cursor, signal), true);
 
 export const useCourse = (id: number) => useQuery({ queryKey: trainingKeys.course(id), queryFn: ({ signal }) => fetchCourse(id, signal) });
-export const useSession = (id: number) => useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => fetchSession(id, signal) });
+export const useSession = (id: number) =>
+  useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => fetchSession(id, signal) });
 
 export const useInvitees = (id: number, filter: TInviteeFilter) =>
   useCursorQuery<TInvitee>(trainingKeys.invitees(id, filter), (cursor, signal) => fetchInvitees(id, filter, cursor, signal), true);
@@ -33,7 +47,11 @@ export const usePersonTrainings = (personId: number) =>
   useQuery({ queryKey: trainingKeys.person(personId), queryFn: ({ signal }) => fetchPersonTrainings(personId, signal) });
 
 export const useCoverage = (unitId: number, courseId: number | null) =>
-  useQuery({ queryKey: trainingKeys.coverage(unitId, courseId), queryFn: ({ signal }) => fetchCoverage(unitId, courseId, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: trainingKeys.coverage(unitId, courseId),
+    queryFn: ({ signal }) => fetchCoverage(unitId, courseId, signal),
+    placeholderData: keepPreviousData,
+  });
 
 /** Any training write can move counts, completion and coverage: refresh everything under 'training'. */
 const useTrainingMutation = <A, R>(fn: (args: A) => Promise<R>) => {
@@ -51,4 +69,10 @@ export const useMarkAttendance = (id: number) =>
   useTrainingMutation((marks: { personId: number; status: TTrainingAttendance }[]) => markAttendance(id, marks));
 
 /** The audit trail of a course (`/trainings/:id/history`) or session (`/training-sessions/:id/history`). */
-export const useTrainingHistory = (path: string) => useQuery({ queryKey: ['training', 'history', path], queryFn: ({ signal }) => fetchHistory(path, signal) });
+export const useTrainingHistory = (path: string) =>
+  useQuery({ queryKey: ['training', 'history', path], queryFn: ({ signal }) => fetchHistory(path, signal) });
+
+/** "My trainings": the login's own invitations, paged. */
+export const useMyTrainings = () =>
+  useCursorQuery<TMyTraining>(trainingKeys.mine, (cursor, signal) => fetchMyTrainings(cursor, signal), true);
+export const useRsvpMine = (sessionId: number) => useTrainingMutation((response: 'yes' | 'no') => rsvpMine(sessionId, response));
