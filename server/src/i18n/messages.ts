@@ -5,6 +5,7 @@ import { IMPORT_MESSAGES } from './imports';
 import { MEETING_MESSAGES } from './meetings';
 import { MEMBERSHIP_MESSAGES } from './membership';
 import { ORG_HEALTH_MESSAGES } from './org-health';
+import { POST_MESSAGES } from './posts';
 import { ELECTION_MESSAGES } from './elections';
 import { PROGRAMME_MESSAGES } from './programmes';
 import { TOUR_MESSAGES } from './tours';
@@ -143,7 +144,7 @@ const CORE = {
 } as const satisfies TDictionary;
 
 /** Every message the server sends to a person, in both languages. `{x}` is filled from params. */
-const MESSAGES = { ...CORE, ...IMPORT_MESSAGES, ...MEMBERSHIP_MESSAGES, ...ELECTION_MESSAGES, ...FILE_MESSAGES, ...TRAINING_MESSAGES, ...TOUR_MESSAGES, ...DIRECTIVE_MESSAGES, ...MEETING_MESSAGES, ...ORG_HEALTH_MESSAGES, ...PROGRAMME_MESSAGES } as const;
+const MESSAGES = { ...CORE, ...IMPORT_MESSAGES, ...MEMBERSHIP_MESSAGES, ...ELECTION_MESSAGES, ...FILE_MESSAGES, ...TRAINING_MESSAGES, ...TOUR_MESSAGES, ...DIRECTIVE_MESSAGES, ...MEETING_MESSAGES, ...ORG_HEALTH_MESSAGES, ...PROGRAMME_MESSAGES, ...POST_MESSAGES } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;
 export type TParams = Record<string, string | number>;

@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors';
-import { listHistory } from '../audit/record';
 import { assertRoleAt, inJurisdiction, pathRangeEnd } from '../auth/policy';
 import { loadVisibleUnit } from '../units/queries';
 import { selectPeople, type TPersonRecord, toPerson } from './dto';
@@ -40,7 +39,9 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
     const phone = /\d{5}/.test(q) ? normalizePhone(q) : null;
     const epic = normalizeEpic(q);
     if (phone?.ok || epic) {
-      const rows = await (phone?.ok ? qb.where('p.phone', '=', phone.e164) : qb.where('p.epic', '=', epic as string)).limit(query.limit).execute();
+      const rows = await (phone?.ok ? qb.where('p.phone', '=', phone.e164) : qb.where('p.epic', '=', epic as string))
+        .limit(query.limit)
+        .execute();
       return { items: rows.map((r) => toPerson(ctx.actor, r)), nextCursor: null };
     }
     const key = phoneticKey(q);
@@ -49,7 +50,10 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
     // nearest-first from the trigram index, only if the page is not full yet.
     // No ORDER BY here: a common name has thousands of equal keys, and sorting them all (with the
     // join to their units) costs ~100 ms at 10^7 people, where streaming the first page costs <1 ms.
-    const exact = await qb.where(sql<boolean>`p.search_key like ${`${key}%`}`).limit(query.limit).execute();
+    const exact = await qb
+      .where(sql<boolean>`p.search_key like ${`${key}%`}`)
+      .limit(query.limit)
+      .execute();
     const rest =
       exact.length < query.limit
         ? await qb
@@ -66,7 +70,10 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
     if (!Number.isSafeInteger(last) || last <= 0) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
     qb = qb.where('p.id', '<', last);
   }
-  const rows = await qb.orderBy('p.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy('p.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   return {
     items: page.map((r) => toPerson(ctx.actor, r)),
@@ -74,8 +81,31 @@ export const listPeople = async (ctx: TCtx, query: TPeopleQuery) => {
   };
 };
 
-export const personHistory = async (ctx: TCtx, id: number) => {
+/** The person's audit trail, newest first, a page at a time (`cursor`: the last entry's id). */
+export const personHistory = async (ctx: TCtx, id: number, page: { limit: number; cursor?: string } = { limit: 50 }) => {
   await loadVisiblePerson(ctx, id);
-  return listHistory(ctx.db, 'person', id);
+  let q = ctx.db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'action', 'actor_label', 'before', 'after', 'request_id'])
+    .where('entity_type', '=', 'person')
+    .where('entity_id', '=', String(id));
+  if (page.cursor !== undefined) {
+    const last = /^\d{1,15}$/.test(page.cursor) ? Number(page.cursor) : 0;
+    if (last <= 0) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
+    q = q.where('id', '<', last);
+  }
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit).map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    actor: r.actor_label,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.request_id,
+  }));
+  return { items, nextCursor: rows.length > page.limit ? String(items.at(-1)?.id) : null };
 };
-

@@ -29,9 +29,19 @@ type TAppoint = { unitId: number; post: string; personId: number; startDate: str
 /** Starts a tenure inside an open transaction: the checks every appointment needs. */
 export const appointIn = async (ctx: TCtx, trx: Transaction<DB>, input: TAppoint): Promise<TTenure> => {
   // Lock the unit row so two appointments to its last seat cannot both succeed.
-  const unit = await trx.selectFrom('unit').select(['id', 'path', 'level', 'wing', 'deleted_at']).where('id', '=', input.unitId).forUpdate().executeTakeFirst();
+  const unit = await trx
+    .selectFrom('unit')
+    .select(['id', 'path', 'level', 'wing', 'deleted_at'])
+    .where('id', '=', input.unitId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!unit) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' });
-  assertRoleAt(ctx.actor, unit.path, 'admin', () => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' }));
+  assertRoleAt(
+    ctx.actor,
+    unit.path,
+    'admin',
+    () => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' }),
+  );
   if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
   // A template change of this level waits for appointments in flight (and they for it): it holds the level's row.
   await trx.selectFrom('org_level').select('key').where('key', '=', unit.level).forShare().execute();
@@ -91,4 +101,3 @@ export const replaceTenure = (ctx: TCtx, id: number, input: { personId: number; 
     const started = await appointIn(ctx, trx, { unitId: ended.unitId, post: ended.post, personId: input.personId, startDate: input.date });
     return { ended, started };
   });
-
