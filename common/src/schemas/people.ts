@@ -66,6 +66,14 @@ export type TPerson = z.infer<typeof ZPerson>;
 
 export const ZDuplicatePair = z.object({ a: ZPerson, b: ZPerson, score: z.number() });
 export type TDuplicatePair = z.infer<typeof ZDuplicatePair>;
-export const ZMergeResult = z.object({ person: ZPerson, mergeId: z.number(), tenures: z.number(), memberships: z.number(), enrolments: z.number() });
+export const ZMergeResult = z.object({
+  person: ZPerson,
+  mergeId: z.number(),
+  tenures: z.number(),
+  memberships: z.number(),
+  enrolments: z.number(),
+  /** The retired record's photo, when the kept record had none and took it; else null. */
+  movedPhotoFileId: z.number().nullable(),
+});
 
 export const ZPersonList = z.object({ items: z.array(ZPerson), nextCursor: z.string().nullable() });

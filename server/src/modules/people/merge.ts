@@ -1,5 +1,6 @@
 import type { TPerson } from '@samiti/common';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/types';
 import type { TCtx } from '../../context';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
@@ -36,6 +37,13 @@ export const listDuplicates = async (ctx: TCtx, unitId: number, limit = 50): Pro
   });
 };
 
+/** Hands a photo from one person record to another: the link, and the file's owner (who may fetch it follows the record). */
+const movePhoto = async (trx: Transaction<DB>, fileId: number, fromId: number, toId: number) => {
+  await trx.updateTable('person').set({ photo_file_id: null, updated_at: sql<Date>`now()` }).where('id', '=', fromId).execute();
+  await trx.updateTable('person').set({ photo_file_id: fileId, updated_at: sql<Date>`now()` }).where('id', '=', toId).execute();
+  await trx.updateTable('stored_file').set({ owner_id: toId }).where('id', '=', fileId).where('owner_type', '=', 'person').execute();
+};
+
 /**
  * Merges `sourceId` into `targetId`: the source's tenures, memberships and enrolments move to the
  * target, the source is retired (soft-deleted, `merged_into` set). Undo with `unmergePerson`.
@@ -57,12 +65,30 @@ export const mergePerson = (ctx: TCtx, sourceId: number, targetId: number) =>
       on t.unit_id = s.unit_id and t.post_key = s.post_key and t.end_date is null
       where s.person_id = ${sourceId} and t.person_id = ${targetId} and s.end_date is null`.execute(trx);
     if (Number(clash.rows[0]?.n ?? 0) > 0) throw invalid('MERGE_SAME_POST');
-    const tenures = await sql<{ id: number }>`update tenure set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(trx);
-    const memberships = await sql<{ id: number }>`update membership set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(trx);
-    const enrolments = await sql<{ id: number }>`update membership set enrolled_by_person = ${targetId} where enrolled_by_person = ${sourceId} returning id`.execute(trx);
+    const tenures = await sql<{ id: number }>`update tenure set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(
+      trx,
+    );
+    const memberships = await sql<{
+      id: number;
+    }>`update membership set person_id = ${targetId} where person_id = ${sourceId} returning id`.execute(trx);
+    const enrolments = await sql<{
+      id: number;
+    }>`update membership set enrolled_by_person = ${targetId} where enrolled_by_person = ${sourceId} returning id`.execute(trx);
     // The leaderboard and the active-member rule follow the credit to the kept record.
-    await moveEnrolmentCredit(trx, enrolments.rows.map((r) => r.id), { kind: 'person', id: sourceId }, { kind: 'person', id: targetId });
-    await trx.updateTable('person').set({ deleted_at: sql<Date>`now()`, merged_into: targetId, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
+    await moveEnrolmentCredit(
+      trx,
+      enrolments.rows.map((r) => r.id),
+      { kind: 'person', id: sourceId },
+      { kind: 'person', id: targetId },
+    );
+    // The kept record keeps its own photo; without one it takes the retired record's (and the file follows it).
+    const movedPhoto = target.photo_file_id === null && source.photo_file_id !== null ? source.photo_file_id : null;
+    if (movedPhoto !== null) await movePhoto(trx, movedPhoto, sourceId, targetId);
+    await trx
+      .updateTable('person')
+      .set({ deleted_at: sql<Date>`now()`, merged_into: targetId, updated_at: sql<Date>`now()` })
+      .where('id', '=', sourceId)
+      .execute();
     await refreshTrainingBearers(trx, [sourceId, targetId]);
     const merge = await trx
       .insertInto('person_merge')
@@ -72,13 +98,31 @@ export const mergePerson = (ctx: TCtx, sourceId: number, targetId: number) =>
         moved_tenures: tenures.rows.map((r) => r.id),
         moved_memberships: memberships.rows.map((r) => r.id),
         moved_enrolments: enrolments.rows.map((r) => r.id),
+        moved_photo_file_id: movedPhoto,
         merged_by: ctx.actor.userId > 0 ? ctx.actor.userId : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const moved = { tenures: tenures.rows.length, memberships: memberships.rows.length, enrolments: enrolments.rows.length, mergeId: merge.id };
-    await recordAudit(trx, ctx, { action: 'person.merge', entityType: 'person', entityId: sourceId, before: personSnapshot(source), after: { mergedInto: targetId, ...moved } });
-    await recordAudit(trx, ctx, { action: 'person.merge-in', entityType: 'person', entityId: targetId, after: { from: sourceId, ...moved } });
+    const moved = {
+      tenures: tenures.rows.length,
+      memberships: memberships.rows.length,
+      enrolments: enrolments.rows.length,
+      mergeId: merge.id,
+      movedPhotoFileId: movedPhoto,
+    };
+    await recordAudit(trx, ctx, {
+      action: 'person.merge',
+      entityType: 'person',
+      entityId: sourceId,
+      before: personSnapshot(source),
+      after: { mergedInto: targetId, ...moved },
+    });
+    await recordAudit(trx, ctx, {
+      action: 'person.merge-in',
+      entityType: 'person',
+      entityId: targetId,
+      after: { from: sourceId, ...moved },
+    });
     const after = await findPersonRecord(trx, targetId);
     if (!after) throw personNotFound(targetId);
     return { person: toPerson(ctx.actor, after), ...moved };
@@ -104,13 +148,44 @@ export const unmergePerson = (ctx: TCtx, sourceId: number) =>
     await sql`update membership set person_id = ${sourceId} where id = any(${ids(merge.moved_memberships)}::bigint[])`.execute(trx);
     await sql`update membership set enrolled_by_person = ${sourceId} where id = any(${ids(merge.moved_enrolments)}::bigint[])`.execute(trx);
     await moveEnrolmentCredit(trx, merge.moved_enrolments, { kind: 'person', id: merge.target_id }, { kind: 'person', id: sourceId });
-    await trx.updateTable('person').set({ deleted_at: null, merged_into: null, updated_at: sql<Date>`now()` }).where('id', '=', sourceId).execute();
+    // The photo the kept record took goes back — unless it was replaced or removed since (then that file is retired).
+    let photoBack: number | null = null;
+    if (merge.moved_photo_file_id !== null) {
+      const target = await trx
+        .selectFrom('person')
+        .select('photo_file_id')
+        .where('id', '=', merge.target_id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (target?.photo_file_id === merge.moved_photo_file_id) {
+        await movePhoto(trx, merge.moved_photo_file_id, merge.target_id, sourceId);
+        photoBack = merge.moved_photo_file_id;
+      }
+    }
+    await trx
+      .updateTable('person')
+      .set({ deleted_at: null, merged_into: null, updated_at: sql<Date>`now()` })
+      .where('id', '=', sourceId)
+      .execute();
     await refreshTrainingBearers(trx, [sourceId, merge.target_id]);
-    await trx.updateTable('person_merge').set({ undone_at: sql<Date>`now()`, undone_by: ctx.actor.userId > 0 ? ctx.actor.userId : null }).where('id', '=', merge.id).execute();
-    await recordAudit(trx, ctx, { action: 'person.unmerge', entityType: 'person', entityId: sourceId, after: { from: merge.target_id, mergeId: merge.id } });
-    await recordAudit(trx, ctx, { action: 'person.unmerge-out', entityType: 'person', entityId: merge.target_id, after: { to: sourceId, mergeId: merge.id } });
+    await trx
+      .updateTable('person_merge')
+      .set({ undone_at: sql<Date>`now()`, undone_by: ctx.actor.userId > 0 ? ctx.actor.userId : null })
+      .where('id', '=', merge.id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'person.unmerge',
+      entityType: 'person',
+      entityId: sourceId,
+      after: { from: merge.target_id, mergeId: merge.id, photoFileId: photoBack },
+    });
+    await recordAudit(trx, ctx, {
+      action: 'person.unmerge-out',
+      entityType: 'person',
+      entityId: merge.target_id,
+      after: { to: sourceId, mergeId: merge.id },
+    });
     const after = await findPersonRecord(trx, sourceId);
     if (!after) throw personNotFound(sourceId);
     return toPerson(ctx.actor, after);
   });
-
