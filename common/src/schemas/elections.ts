@@ -56,7 +56,9 @@ export const ZElection = z.object({
   countingDate: z.string().nullable(),
   isShipped: z.boolean(),
   seatCount: z.number(),
-  actions: z.object({ canEdit: z.boolean(), canImportResults: z.boolean(), canAddSeats: z.boolean() }),
+  /** Whether the public form takes applications for its seats (a seat may say otherwise). */
+  applicationsOpen: z.boolean(),
+  actions: z.object({ canEdit: z.boolean(), canImportResults: z.boolean(), canAddSeats: z.boolean(), canOpenApplications: z.boolean() }),
 });
 export type TElection = z.infer<typeof ZElection>;
 export const ZElectionList = z.object({ items: z.array(ZElection), nextCursor: z.string().nullable() });
@@ -81,6 +83,8 @@ export const ZSeat = z.object({
   reservation: z.string().nullable(),
   isRedrawn: z.boolean(),
   isUncontested: z.boolean(),
+  /** The seat's own setting for public applications; null follows the election. */
+  applicationsOpen: z.boolean().nullable(),
   aspirantCount: z.number(),
   hasCandidate: z.boolean(),
   winner: z.object({ candidate: z.string(), party: z.string(), votes: z.number() }).nullable(),
@@ -179,6 +183,23 @@ export const ZAspirant = z.object({
   membersEnrolled: z.number(),
   /** Training sessions the person was marked present at. */
   trainingsAttended: z.number(),
+  /** Courses completed: present at as many sessions as the course requires. */
+  trainingsCompleted: z.array(z.object({ courseId: z.number(), name: z.string(), nameHi: z.string().nullable(), sessions: z.number() })),
+  /** Programme events the person was in charge of or on the team of, newest first (at most 20). */
+  programmes: z.array(
+    z.object({
+      instanceId: z.number(),
+      programme: z.string(),
+      programmeHi: z.string(),
+      role: z.enum(['in-charge', 'team']),
+      status: z.string(),
+      heldOn: z.string().nullable(),
+    }),
+  ),
+  programmeCount: z.number(),
+  /** How the aspirant came in: entered by an office bearer or the public form with an OTP. */
+  channel: z.enum(['office', 'public']),
+  documentCount: z.number(),
   history: z.array(ZStageMove),
   /** Mean score per criterion over screeners, and the total of those means. */
   scores: z.array(z.object({ criterionId: z.number(), mean: z.number(), screeners: z.number() })),
@@ -326,3 +347,87 @@ export const ZSeatResult = z.object({
 export const ZElectionSetting = z.object({ ourParty: ZPartyRef.nullable(), canEdit: z.boolean() });
 export const ZElectionSettingBody = z.object({ ourParty: z.string().trim().min(1).max(200).nullable() }).strict();
 export const ZPartyList = z.object({ items: z.array(ZPartyRef) });
+
+export const ZApplicationsBody = z.object({ open: z.boolean() }).strict();
+export const ZSeatApplicationsBody = z.object({ open: z.boolean().nullable() }).strict();
+
+export const ZPublicSeat = z.object({
+  id: z.number(),
+  code: z.string(),
+  number: z.number().nullable(),
+  name: z.string(),
+  nameHi: z.string().nullable(),
+  reservation: z.string().nullable(),
+  isOpen: z.boolean(),
+});
+export type TPublicSeat = z.infer<typeof ZPublicSeat>;
+/** An election on the public application form: the seats taking applications, paged. */
+export const ZPublicElection = z.object({
+  id: z.number(),
+  type: z.enum(ELECTION_TYPES),
+  year: z.number(),
+  name: z.string(),
+  nameHi: z.string().nullable(),
+  stateName: z.string().nullable(),
+  stateNameHi: z.string().nullable(),
+  seats: z.array(ZPublicSeat),
+  nextCursor: z.string().nullable(),
+});
+export type TPublicElection = z.infer<typeof ZPublicElection>;
+export const ZPublicPageQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+});
+export const ZPublicUnitList = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), level: z.string(), hasChildren: z.boolean() })),
+  nextCursor: z.string().nullable(),
+});
+export const ZAspirantApplyBody = z
+  .object({
+    phone: z.string().trim().min(1).max(30),
+    otp: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six digits'),
+    name: ZName.optional(),
+    nameHi: ZName.optional(),
+    epic: z.string().trim().min(1).max(20).optional(),
+    homeUnitId: z.number().int().positive(),
+    statement: z.string().trim().min(1).max(2000),
+    consent: z.literal(true),
+  })
+  .strict()
+  .refine((p) => p.name !== undefined || p.nameHi !== undefined, { message: 'a name in Hindi or English is required', path: ['name'] });
+export type TAspirantApplyBody = z.infer<typeof ZAspirantApplyBody>;
+const ZNamed = z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable() });
+export const ZAspirantApplyResult = z.object({ aspirantId: z.number(), seat: ZNamed, election: ZNamed });
+
+export const ZAspirantDocument = z.object({
+  id: z.number(),
+  fileId: z.number(),
+  name: z.string(),
+  label: z.string().nullable(),
+  mime: z.string(),
+  bytes: z.number(),
+  uploadedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TAspirantDocument = z.infer<typeof ZAspirantDocument>;
+export const ZAspirantDocumentList = z.object({ items: z.array(ZAspirantDocument), nextCursor: z.string().nullable(), canUpload: z.boolean() });
+
+/** A results file imported in the background (candidate-wise or booth-wise), with its progress. */
+export const ZElectionImportJob = z.object({
+  id: z.number(),
+  electionId: z.number(),
+  kind: z.enum(['results', 'booth-results']),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  processed: z.number(),
+  total: z.number(),
+  report: ZImportReport.nullable(),
+  error: z.string().nullable(),
+  fileName: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TElectionImportJob = z.infer<typeof ZElectionImportJob>;

@@ -84,4 +84,22 @@ export const ELECTION_MESSAGES = {
   },
   R_RESERVATION_INVALID: { en: 'Reservation “{value}” is not one of: {values}.', hi: 'आरक्षण “{value}” इनमें से नहीं है: {values}।' },
   R_NUMBER_INVALID: { en: 'Number “{value}” is not a positive whole number.', hi: 'संख्या “{value}” धनात्मक पूर्ण संख्या नहीं है।' },
+  APPLICATIONS_CLOSED: {
+    en: 'Applications for seat “{seat}” are closed.',
+    hi: 'सीट “{seat}” के लिए आवेदन बंद हैं।',
+  },
+  UNIT_NOT_IN_SEAT: {
+    en: 'Unit {id} is not in this seat’s area: choose where you live from the list.',
+    hi: 'इकाई {id} इस सीट के क्षेत्र में नहीं है: सूची से अपना निवास स्थान चुनें।',
+  },
+  SMS_ASPIRANT_OTP_BODY: {
+    en: '{code} is your code to apply for {seat} ({election}). It is valid for {minutes} minutes. Do not share it.',
+    hi: '{election} में {seat} के लिए आवेदन का आपका कोड {code} है। यह {minutes} मिनट तक मान्य है। इसे किसी को न बताएँ।',
+  },
+  ASPIRANT_DOCUMENT_NOT_FOUND: { en: 'Document {id} of this aspirant was not found.', hi: 'इस दावेदार का दस्तावेज़ {id} नहीं मिला।' },
+  ASPIRANT_DOCUMENTS_FULL: {
+    en: 'An aspirant may have at most {max} documents; remove one first.',
+    hi: 'एक दावेदार के अधिकतम {max} दस्तावेज़ हो सकते हैं; पहले कोई हटाएँ।',
+  },
+  ELECTION_IMPORT_NOT_FOUND: { en: 'Results import {id} was not found.', hi: 'परिणाम आयात {id} नहीं मिला।' },
 } as const satisfies TDictionary;

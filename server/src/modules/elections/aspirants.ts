@@ -130,6 +130,7 @@ type TAspirantBase = {
   seat_id: number;
   stage: TAspirantStage;
   statement: string | null;
+  channel: 'office' | 'public';
   created_at: Date;
   person_id: number;
   name: string | null;
@@ -148,7 +149,7 @@ const describe = async (
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const personIds = [...new Set(rows.map((r) => r.person_id))];
-  const [history, posts, enrolled, scores, trained] = await Promise.all([
+  const [history, posts, enrolled, scores, trained, completed, programmes, documents] = await Promise.all([
     db.selectFrom('aspirant_stage').selectAll().where('aspirant_id', 'in', ids).orderBy('id').execute(),
     db
       .selectFrom('tenure as t')
@@ -169,6 +170,31 @@ const describe = async (
       .execute(),
     sql<{ person_id: number; n: number }>`select person_id, count(*)::int as n from training_invitation
       where person_id in (${sql.join(personIds)}) and attendance = 'present' group by person_id`.execute(db),
+    // Completed = present at as many (not cancelled) sessions as the course requires, as training counts it.
+    sql<{ person_id: number; course_id: number; name: string; name_hi: string | null; sessions: number }>`
+      select i.person_id, c.id as course_id, c.name, c.name_hi, count(*)::int as sessions
+      from training_invitation i
+      join training_session s on s.id = i.session_id and s.cancelled_at is null
+      join training_course c on c.id = s.course_id
+      where i.person_id in (${sql.join(personIds)}) and i.attendance = 'present'
+      group by i.person_id, c.id, c.name, c.name_hi, c.required_sessions
+      having count(*) >= c.required_sessions
+      order by c.name`.execute(db),
+    // Programme events: in charge (a tenure pointing at the instance) or on its team.
+    sql<{ person_id: number; role: 'in-charge' | 'team'; instance_id: number; name: string; name_hi: string; status: string; held_on: string | null; path: string }>`
+      select x.person_id, x.role, pi.id as instance_id, p.name, p.name_hi, pi.status, pi.held_on::text as held_on, su.path
+      from (
+        select person_id, programme_instance_id as instance_id, 'in-charge' as role from tenure
+        where person_id in (${sql.join(personIds)}) and programme_instance_id is not null
+        union
+        select person_id, instance_id, 'team' as role from programme_team_member where person_id in (${sql.join(personIds)})
+      ) x
+      join programme_instance pi on pi.id = x.instance_id
+      join programme p on p.id = pi.programme_id
+      join unit su on su.id = pi.scope_unit_id
+      order by coalesce(pi.held_on, pi.planned_date) desc nulls last, pi.id desc`.execute(db),
+    sql<{ aspirant_id: number; n: number }>`select aspirant_id, count(*)::int as n from aspirant_document
+      where aspirant_id in (${sql.join(ids)}) and removed_at is null group by aspirant_id`.execute(db),
   ]);
   const canMove = hasScopedRole(ctx.actor, scopePath, 'admin');
   const canScore = hasScopedRole(ctx.actor, scopePath, 'office-bearer');
@@ -200,6 +226,26 @@ const describe = async (
         })),
       membersEnrolled: Number(enrolled.rows.find((e) => Number(e.person_id) === r.person_id)?.n ?? 0),
       trainingsAttended: Number(trained.rows.find((e) => Number(e.person_id) === r.person_id)?.n ?? 0),
+      trainingsCompleted: completed.rows
+        .filter((c) => Number(c.person_id) === r.person_id)
+        .map((c) => ({ courseId: Number(c.course_id), name: c.name, nameHi: c.name_hi, sessions: Number(c.sessions) })),
+      // Events the reader's jurisdiction does not reach are left out, as posts are.
+      ...(() => {
+        const own = programmes.rows.filter((p) => Number(p.person_id) === r.person_id && roleAt(ctx.actor, p.path) !== null);
+        return {
+          programmeCount: own.length,
+          programmes: own.slice(0, 20).map((p) => ({
+            instanceId: Number(p.instance_id),
+            programme: p.name,
+            programmeHi: p.name_hi,
+            role: p.role,
+            status: p.status,
+            heldOn: p.held_on,
+          })),
+        };
+      })(),
+      channel: r.channel,
+      documentCount: Number(documents.rows.find((d) => Number(d.aspirant_id) === r.id)?.n ?? 0),
       history: history
         .filter((h) => h.aspirant_id === r.id)
         .map((h) => ({
@@ -228,6 +274,7 @@ const selectAspirants = (db: Transaction<DB> | TCtx['db']) =>
       'a.seat_id',
       'a.stage',
       'a.statement',
+      'a.channel',
       'a.created_at',
       'a.person_id',
       'p.name',

@@ -32,6 +32,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireCtx, zod } from '../../http';
+import { applicationRoutes } from './application-routes';
+import { documentRoutes } from './document-routes';
 import { addAspirant, listSeatAspirants, moveAspirant } from './aspirants';
 import { importBoothResults } from './booth-import';
 import { updateElection, updateSeat } from './edit';
@@ -70,6 +72,8 @@ const fileOf = (body: unknown) => {
 };
 
 export const electionRoutes = async (fastify: FastifyInstance) => {
+  await fastify.register(applicationRoutes);
+  await fastify.register(documentRoutes);
   const app = zod(fastify);
   fastify.addContentTypeParser(
     [XLSX_TYPE, 'text/csv', 'application/octet-stream'],

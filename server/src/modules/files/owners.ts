@@ -1,6 +1,7 @@
 import type { TCtx } from '../../context';
 import { getAssignment } from '../directives/assignments';
 import { loadVisibleCircular } from '../directives/circulars';
+import { loadAspirantFor } from '../elections/documents';
 import { loadVisiblePerson } from '../people/queries';
 import { assertInstanceVisible } from '../programmes/queries';
 import { loadVisibleStop } from '../tours/queries';
@@ -26,6 +27,10 @@ export const FILE_OWNERS = {
   /** A circular's attachment: whoever may see the circular. */
   circular: async (ctx: TCtx, circularId: number) => {
     await loadVisibleCircular(ctx, circularId);
+  },
+  /** An aspirant's document: those with a role over the aspirant's seat. */
+  aspirant: async (ctx: TCtx, aspirantId: number) => {
+    await loadAspirantFor(ctx, aspirantId, 'viewer');
   },
   /** A programme event report's photo: whoever may see the event. */
   programme_instance: async (ctx: TCtx, instanceId: number) => {
