@@ -2,6 +2,7 @@ import { DOCUMENT_TYPES, IMAGE_TYPES, type TDocumentType, type TImageType } from
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { EXTENSIONS, readImageInfo, sniffImageType, TYPE_LABEL, type TImageInfo } from './image';
+import { stripJpegMetadata } from './upload-exif';
 
 const ALLOWED = IMAGE_TYPES.map((m) => TYPE_LABEL[m]).join(', ');
 
@@ -66,7 +67,11 @@ export const readImageUpload = (req: FastifyRequest, name?: string): TImageUploa
   }
   const info = readImageInfo(body);
   if (!info) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_UNREADABLE', { params: { actual: TYPE_LABEL[actual] } });
-  return { ...info, bytes: body };
+  if (info.mime !== 'image/jpeg') return { ...info, bytes: body };
+  // EXIF (camera, time, GPS position) and other metadata never reach the store, whatever the client did.
+  const clean = stripJpegMetadata(body);
+  if (!clean) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_UNREADABLE', { params: { actual: TYPE_LABEL[actual] } });
+  return { ...info, bytes: clean };
 };
 
 export type TDocumentUpload = { mime: TDocumentType; width: number | null; height: number | null; bytes: Buffer };
@@ -89,10 +94,12 @@ export const readDocumentUpload = (req: FastifyRequest, name?: string): TDocumen
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION', 'FILE_EMPTY', { field: 'body' });
   if (body.toString('latin1', 0, 5) !== '%PDF-') {
     const actual = sniffImageType(body);
-    if (actual) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_TYPE_MISMATCH', { params: { claimed: 'PDF', actual: TYPE_LABEL[actual] } });
+    if (actual)
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_TYPE_MISMATCH', { params: { claimed: 'PDF', actual: TYPE_LABEL[actual] } });
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_NOT_PDF');
   }
   const ext = name?.includes('.') ? name.split('.').at(-1)?.toLowerCase() : undefined;
-  if (name !== undefined && ext !== 'pdf') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_NAME_MISMATCH', { field: 'name', params: { name, actual: 'PDF' } });
+  if (name !== undefined && ext !== 'pdf')
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'FILE_NAME_MISMATCH', { field: 'name', params: { name, actual: 'PDF' } });
   return { mime: 'application/pdf', width: null, height: null, bytes: body };
 };
