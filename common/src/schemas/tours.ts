@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZError, ZName } from './common';
 import { ZUnitRef } from './membership';
+import { INSTANCE_STATUSES } from './programmes';
 import { ZInstant, ZPersonRef } from './training';
 
 export const STOP_PURPOSES = ['meeting', 'programme', 'rally', 'review', 'other'] as const;
@@ -65,6 +66,8 @@ export const ZStopCreate = z
     endsAt: ZInstant,
     purpose: z.enum(STOP_PURPOSES),
     meetingId: ZDbId.optional(),
+    /** A programme instance this stop visits: in the stop's unit, above it on its chain, or below it. */
+    programmeInstanceId: ZDbId.optional(),
     coordinatorPersonId: ZDbId.optional(),
     notes: ZText(2000).optional(),
     /** Save despite the conflicts a previous attempt listed (they are stored with the stop). */
@@ -81,6 +84,7 @@ export const ZStopPatch = z
     endsAt: ZInstant,
     purpose: z.enum(STOP_PURPOSES),
     meetingId: ZDbId.nullable(),
+    programmeInstanceId: ZDbId.nullable(),
     coordinatorPersonId: ZDbId.nullable(),
     notes: ZText(2000).nullable(),
     isCancelled: z.boolean(),
@@ -102,6 +106,40 @@ export const ZStopReport = z.object({
   earlier: z.number(),
 });
 
+/** A programme instance as a tour stop shows it (and the options to link one). */
+export const ZStopProgrammeInstance = z.object({
+  id: z.number(),
+  programmeId: z.number(),
+  programmeName: z.string(),
+  programmeNameHi: z.string(),
+  phase: z.number(),
+  targetKey: z.string(),
+  /** The unit the instance is for (a PC instance may have none) and the unit it counts under. */
+  unit: ZUnitRef.nullable(),
+  scopeUnit: ZUnitRef,
+  status: z.enum(INSTANCE_STATUSES),
+  plannedDate: z.string().nullable(),
+});
+export type TStopProgrammeInstance = z.infer<typeof ZStopProgrammeInstance>;
+export const ZStopProgrammeInstanceList = z.object({ items: z.array(ZStopProgrammeInstance), nextCursor: z.string().nullable() });
+
+/** Create the instance of a programme's phase for the stop's unit (a one-unit roll-out; the existing one when there is one) and link it. */
+export const ZStopProgrammeCreate = z.strictObject({ programmeId: ZDbId, phase: z.number().int().min(1).max(20).default(1) });
+
+/** A tour stop as the programme instance's page lists it. */
+export const ZInstanceTourStop = z.object({
+  stopId: z.number(),
+  tourId: z.number(),
+  tourTitle: z.string(),
+  tourTitleHi: z.string().nullable(),
+  leader: ZPersonRef,
+  unit: ZUnitRef,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  isCancelled: z.boolean(),
+});
+export type TInstanceTourStop = z.infer<typeof ZInstanceTourStop>;
+
 export const ZStop = z.object({
   id: z.number(),
   tourId: z.number(),
@@ -110,6 +148,7 @@ export const ZStop = z.object({
   endsAt: z.string(),
   purpose: z.enum(STOP_PURPOSES),
   meetingId: z.number().nullable(),
+  programmeInstance: ZStopProgrammeInstance.nullable(),
   coordinator: ZPersonRef.extend({ phone: z.string(), isContactMasked: z.boolean() }).nullable(),
   notes: z.string().nullable(),
   conflicts: z.array(ZConflict),

@@ -7,8 +7,16 @@ export const TOUR_MESSAGES = {
   MEETING_NOT_FOUND: { en: 'Meeting {id} was not found.', hi: 'बैठक {id} नहीं मिली।' },
   TOUR_CANCELLED: { en: 'This tour is cancelled.', hi: 'यह प्रवास रद्द कर दिया गया है।' },
   STOP_CANCELLED: { en: 'This stop is cancelled.', hi: 'यह पड़ाव रद्द कर दिया गया है।' },
+  STOP_PROGRAMME_CANCELLED: {
+    en: 'That programme event is cancelled; a stop cannot visit it.',
+    hi: 'वह कार्यक्रम आयोजन रद्द है; पड़ाव उससे नहीं जोड़ा जा सकता।',
+  },
+  STOP_PROGRAMME_ELSEWHERE: {
+    en: "That programme event is not at the stop's unit, above it or below it.",
+    hi: 'वह कार्यक्रम आयोजन पड़ाव की इकाई, उसके ऊपर या उसके नीचे की इकाई का नहीं है।',
+  },
   STOP_OUTSIDE_TOUR: {
-    en: 'The stop ({date}) is outside the tour\'s dates, {start} to {end}.',
+    en: "The stop ({date}) is outside the tour's dates, {start} to {end}.",
     hi: 'पड़ाव ({date}) प्रवास की तिथियों {start} से {end} के बाहर है।',
   },
   TOUR_DATES_EXCLUDE_STOPS: {
@@ -22,7 +30,7 @@ export const TOUR_MESSAGES = {
     hi: 'नेता इस पड़ाव पर तय समय पर नहीं पहुँच सकते: अन्य पड़ावों से {count} टकराव। समय बदलें, या फिर भी सहेजने के लिए पुष्टि करें।',
   },
   STOP_PHOTOS_FULL: { en: 'A stop can have at most {max} photos.', hi: 'एक पड़ाव की अधिकतम {max} तस्वीरें हो सकती हैं।' },
-  STOP_PHOTO_NOT_FOUND: { en: 'Photo {id} is not one of this stop\'s photos.', hi: 'तस्वीर {id} इस पड़ाव की तस्वीरों में नहीं है।' },
+  STOP_PHOTO_NOT_FOUND: { en: "Photo {id} is not one of this stop's photos.", hi: 'तस्वीर {id} इस पड़ाव की तस्वीरों में नहीं है।' },
   REPORT_BEFORE_STOP: {
     en: 'A stop can be reported only once it has started.',
     hi: 'पड़ाव की रिपोर्ट उसके शुरू होने के बाद ही दी जा सकती है।',

@@ -26,7 +26,13 @@ describe('stop conflicts', () => {
     const stop = { id: null, unitId: 1, startsAt: at('12:00'), endsAt: at('13:00') };
     const found = findConflicts(
       stop,
-      [other(10, 2, '11:00', '12:30'), other(11, 2, '14:00', '15:00'), other(12, 2, '16:00', '17:00'), other(13, 1, '13:00', '14:00'), other(14, 3, '13:15', '13:45')],
+      [
+        other(10, 2, '11:00', '12:30'),
+        other(11, 2, '14:00', '15:00'),
+        other(12, 2, '16:00', '17:00'),
+        other(13, 1, '13:00', '14:00'),
+        other(14, 3, '13:15', '13:45'),
+      ],
       distance,
     );
     expect(found.map((c) => [c.stopId, c.kind, c.gapMinutes, c.neededMinutes, c.distanceKm])).toEqual([
@@ -37,6 +43,8 @@ describe('stop conflicts', () => {
   });
 
   it('ignores the stop itself when it is moved', () => {
-    expect(findConflicts({ id: 10, unitId: 1, startsAt: at('12:00'), endsAt: at('13:00') }, [other(10, 1, '12:00', '13:00')], distance)).toEqual([]);
+    expect(
+      findConflicts({ id: 10, unitId: 1, startsAt: at('12:00'), endsAt: at('13:00') }, [other(10, 1, '12:00', '13:00')], distance),
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ export const findConflicts = (stop: TPlannedStop, others: TOtherStop[], distance
   for (const o of others) {
     if (o.id === stop.id) continue;
     const overlaps = o.startsAt < stop.endsAt && o.endsAt > stop.startsAt;
-    const gap = overlaps ? 0 : o.endsAt <= stop.startsAt ? stop.startsAt.getTime() - o.endsAt.getTime() : o.startsAt.getTime() - stop.endsAt.getTime();
+    const gap = overlaps
+      ? 0
+      : o.endsAt <= stop.startsAt
+        ? stop.startsAt.getTime() - o.endsAt.getTime()
+        : o.startsAt.getTime() - stop.endsAt.getTime();
     const km = o.unitId === stop.unitId ? 0 : distance(o.unitId, stop.unitId);
     const needed = neededMinutes(o.unitId === stop.unitId, km);
     const gapMinutes = Math.floor(gap / MINUTE);

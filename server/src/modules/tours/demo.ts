@@ -14,11 +14,29 @@ const consent = { purpose: 'party organisation records (demo data)', date: '2026
  */
 export const seedToursDemo = async (ctx: TCtx, input: { stateId: number }) => {
   const assembly = (geo: string) =>
-    ctx.db.selectFrom('unit').select('id').where('geo_code', '=', geo).where('wing', '=', 'main').where('deleted_at', 'is', null).executeTakeFirst();
+    ctx.db
+      .selectFrom('unit')
+      .select('id')
+      .where('geo_code', '=', geo)
+      .where('wing', '=', 'main')
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   const [mzn, kairana, lucknow] = [await assembly('S24-AC-14'), await assembly('S24-AC-8'), await assembly('S24-AC-171')];
   if (!mzn || !kairana) return;
-  const leader = await createPerson(ctx, { name: 'Kshitij Dwivedi', nameHi: 'क्षितिज द्विवेदी', homeUnitId: input.stateId, phone: '9413000001', consent });
-  const coordinator = await createPerson(ctx, { name: 'Ram Kishore Tyagi', nameHi: 'राम किशोर त्यागी', homeUnitId: mzn.id, phone: '9413000002', consent });
+  const leader = await createPerson(ctx, {
+    name: 'Kshitij Dwivedi',
+    nameHi: 'क्षितिज द्विवेदी',
+    homeUnitId: input.stateId,
+    phone: '9413000001',
+    consent,
+  });
+  const coordinator = await createPerson(ctx, {
+    name: 'Ram Kishore Tyagi',
+    nameHi: 'राम किशोर त्यागी',
+    homeUnitId: mzn.id,
+    phone: '9413000002',
+    consent,
+  });
   const tour = await createTour(ctx, {
     unitId: input.stateId,
     leaderPersonId: leader.id,
@@ -37,6 +55,19 @@ export const seedToursDemo = async (ctx: TCtx, input: { stateId: number }) => {
     confirm: false,
   });
   await reportStop(ctx, review.id, { isHeld: true, summary: '180 कार्यकर्ता उपस्थित; 12 कमज़ोर बूथों की सूची बनी।' });
-  await addStop(ctx, tour.id, { unitId: kairana.id, startsAt: indiaAt(2, '10:00'), endsAt: indiaAt(2, '12:00'), purpose: 'rally', confirm: false });
-  if (lucknow) await addStop(ctx, tour.id, { unitId: lucknow.id, startsAt: indiaAt(2, '14:00'), endsAt: indiaAt(2, '15:00'), purpose: 'meeting', confirm: true });
+  await addStop(ctx, tour.id, {
+    unitId: kairana.id,
+    startsAt: indiaAt(2, '10:00'),
+    endsAt: indiaAt(2, '12:00'),
+    purpose: 'rally',
+    confirm: false,
+  });
+  if (lucknow)
+    await addStop(ctx, tour.id, {
+      unitId: lucknow.id,
+      startsAt: indiaAt(2, '14:00'),
+      endsAt: indiaAt(2, '15:00'),
+      purpose: 'meeting',
+      confirm: true,
+    });
 };

@@ -1,4 +1,4 @@
-import { maskPhone, type TConflict, type TStop, type TTour } from '@samiti/common';
+import { maskPhone, type TConflict, type TInstanceStatus, type TStop, type TTour } from '@samiti/common';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { TActor } from '../../context';
 import type { DB } from '../../db/types';
@@ -73,13 +73,24 @@ export const selectStops = (db: Kysely<DB>) =>
     .innerJoin('person as l', 'l.id', 's.leader_person_id')
     .leftJoin('person as c', 'c.id', 's.coordinator_person_id')
     .leftJoin('unit as ch', 'ch.id', 'c.home_unit_id')
+    .leftJoin('programme_instance as pi', 'pi.id', 's.programme_instance_id')
+    .leftJoin('programme as pp', 'pp.id', 'pi.programme_id')
+    .leftJoin('programme_phase as pph', 'pph.id', 'pi.phase_id')
+    .leftJoin('unit as piu', 'piu.id', 'pi.unit_id')
+    .leftJoin('unit as pis', 'pis.id', 'pi.scope_unit_id')
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('tour_stop_report as r')
           .leftJoin('app_user as ru', 'ru.id', 'r.reported_by')
           .whereRef('r.stop_id', '=', 's.id')
-          .select(['r.is_held', 'r.summary', 'r.reported_at', 'ru.display_name as reported_by', sql<number>`count(*) over () - 1`.as('earlier')])
+          .select([
+            'r.is_held',
+            'r.summary',
+            'r.reported_at',
+            'ru.display_name as reported_by',
+            sql<number>`count(*) over () - 1`.as('earlier'),
+          ])
           .orderBy('r.id', 'desc')
           .limit(1)
           .as('rep'),
@@ -94,6 +105,22 @@ export const selectStops = (db: Kysely<DB>) =>
       's.ends_at',
       's.purpose',
       's.meeting_id',
+      's.programme_instance_id',
+      'pi.programme_id as pi_programme_id',
+      'pi.target_key as pi_target_key',
+      'pi.status as pi_status',
+      'pi.planned_date as pi_planned_date',
+      'pi.unit_id as pi_unit_id',
+      'pp.name as pi_programme_name',
+      'pp.name_hi as pi_programme_name_hi',
+      'pph.number as pi_phase',
+      'piu.name as pi_unit_name',
+      'piu.name_hi as pi_unit_name_hi',
+      'piu.level as pi_unit_level',
+      'pis.id as pi_scope_id',
+      'pis.name as pi_scope_name',
+      'pis.name_hi as pi_scope_name_hi',
+      'pis.level as pi_scope_level',
       's.coordinator_person_id',
       's.notes',
       's.conflicts',
@@ -125,7 +152,8 @@ export const selectStops = (db: Kysely<DB>) =>
     ]);
 export type TStopRecord = ReturnType<typeof selectStops> extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;
 
-const conflictsOf = (v: unknown): TConflict[] => (Array.isArray(v) ? (v as TConflict[]) : typeof v === 'string' ? (JSON.parse(v) as TConflict[]) : []);
+const conflictsOf = (v: unknown): TConflict[] =>
+  Array.isArray(v) ? (v as TConflict[]) : typeof v === 'string' ? (JSON.parse(v) as TConflict[]) : [];
 
 export const toStop = (actor: TActor, r: TStopRecord): TStop => {
   const isCancelled = r.cancelled_at !== null || r.tour_cancelled_at !== null;
@@ -139,6 +167,24 @@ export const toStop = (actor: TActor, r: TStopRecord): TStop => {
     endsAt: new Date(r.ends_at).toISOString(),
     purpose: r.purpose,
     meetingId: r.meeting_id,
+    programmeInstance:
+      r.programme_instance_id === null
+        ? null
+        : {
+            id: r.programme_instance_id,
+            programmeId: r.pi_programme_id ?? 0,
+            programmeName: r.pi_programme_name ?? '',
+            programmeNameHi: r.pi_programme_name_hi ?? '',
+            phase: r.pi_phase ?? 1,
+            targetKey: r.pi_target_key ?? '',
+            unit:
+              r.pi_unit_id === null
+                ? null
+                : { id: r.pi_unit_id, name: r.pi_unit_name ?? '', nameHi: r.pi_unit_name_hi, level: r.pi_unit_level ?? '' },
+            scopeUnit: { id: r.pi_scope_id ?? 0, name: r.pi_scope_name ?? '', nameHi: r.pi_scope_name_hi, level: r.pi_scope_level ?? '' },
+            status: (r.pi_status ?? 'not-planned') as TInstanceStatus,
+            plannedDate: r.pi_planned_date,
+          },
     coordinator:
       r.coordinator_person_id === null
         ? null
@@ -157,11 +203,18 @@ export const toStop = (actor: TActor, r: TStopRecord): TStop => {
     report:
       r.is_held === null || r.reported_at === null
         ? null
-        : { isHeld: r.is_held, summary: r.summary, reportedAt: new Date(r.reported_at).toISOString(), reportedBy: r.reported_by, earlier: Number(r.earlier ?? 0) },
+        : {
+            isHeld: r.is_held,
+            summary: r.summary,
+            reportedAt: new Date(r.reported_at).toISOString(),
+            reportedBy: r.reported_by,
+            earlier: Number(r.earlier ?? 0),
+          },
     actions: {
       canEdit: canPlan && !isCancelled,
       // The local unit reports what happened as well as the tour's planners.
-      canReport: !isCancelled && (canPlan || hasRoleAt(actor, r.unit_path, 'office-bearer')) && new Date(r.starts_at).getTime() <= Date.now(),
+      canReport:
+        !isCancelled && (canPlan || hasRoleAt(actor, r.unit_path, 'office-bearer')) && new Date(r.starts_at).getTime() <= Date.now(),
     },
   };
 };
@@ -173,6 +226,7 @@ export const stopSnapshot = (r: TStopRecord) => ({
   endsAt: new Date(r.ends_at).toISOString(),
   purpose: r.purpose,
   meetingId: r.meeting_id,
+  programmeInstanceId: r.programme_instance_id,
   coordinatorPersonId: r.coordinator_person_id,
   notes: r.notes,
   conflicts: conflictsOf(r.conflicts),

@@ -21,8 +21,22 @@ describe('iCalendar text', () => {
 
   it('builds a calendar with CRLF line ends and one event per stop', () => {
     const ics = buildIcs('Pravas', [
-      { uid: 'a1', startsAt: new Date('2026-12-05T04:30:00Z'), endsAt: new Date('2026-12-05T06:00:00Z'), stamp: new Date('2026-12-01T00:00:00Z'), summary: 'Rally: Kairana', location: 'Kairana' },
-      { uid: 'b2', startsAt: new Date('2026-12-06T04:30:00Z'), endsAt: new Date('2026-12-06T06:00:00Z'), stamp: new Date('2026-12-01T00:00:00Z'), summary: 'Review', isCancelled: true },
+      {
+        uid: 'a1',
+        startsAt: new Date('2026-12-05T04:30:00Z'),
+        endsAt: new Date('2026-12-05T06:00:00Z'),
+        stamp: new Date('2026-12-01T00:00:00Z'),
+        summary: 'Rally: Kairana',
+        location: 'Kairana',
+      },
+      {
+        uid: 'b2',
+        startsAt: new Date('2026-12-06T04:30:00Z'),
+        endsAt: new Date('2026-12-06T06:00:00Z'),
+        stamp: new Date('2026-12-01T00:00:00Z'),
+        summary: 'Review',
+        isCancelled: true,
+      },
     ]);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

@@ -8,6 +8,7 @@ import { assertRoleAt, hasRoleAt, inJurisdiction, roleAt } from '../auth/policy'
 import { loadVisiblePerson } from '../people/queries';
 import { findUnitRecord } from '../units/queries';
 import { checkStopConflicts } from './conflicts';
+import { checkStopInstance } from './programme-link';
 import { selectStops, selectTours, stopSnapshot, toStop, toTour, tourSnapshot, type TTourRecord } from './dto';
 import { indiaDate, stopNotFound, tourNotFound } from './queries';
 
@@ -71,9 +72,19 @@ export const updateTour = (ctx: TCtx, id: number, patch: TTourPatch) =>
     if (endsOn < startsOn) throw invalid('END_BEFORE_START', 'endsOn', { start: startsOn, end: endsOn });
     if (Date.parse(endsOn) - Date.parse(startsOn) > 366 * 86_400_000) throw invalid('TOUR_TOO_LONG', 'endsOn');
     if (startsOn !== before.starts_on || endsOn !== before.ends_on) {
-      const stops = await trx.selectFrom('tour_stop').select(['starts_at', 'ends_at']).where('tour_id', '=', id).where('cancelled_at', 'is', null).execute();
+      const stops = await trx
+        .selectFrom('tour_stop')
+        .select(['starts_at', 'ends_at'])
+        .where('tour_id', '=', id)
+        .where('cancelled_at', 'is', null)
+        .execute();
       const outside = stops.filter((s) => indiaDate(new Date(s.starts_at)) < startsOn || indiaDate(new Date(s.ends_at)) > endsOn).length;
-      if (outside > 0) throw invalid('TOUR_DATES_EXCLUDE_STOPS', patch.startsOn !== undefined ? 'startsOn' : 'endsOn', { count: outside, start: startsOn, end: endsOn });
+      if (outside > 0)
+        throw invalid('TOUR_DATES_EXCLUDE_STOPS', patch.startsOn !== undefined ? 'startsOn' : 'endsOn', {
+          count: outside,
+          start: startsOn,
+          end: endsOn,
+        });
     }
     await trx
       .updateTable('tour')
@@ -99,7 +110,14 @@ export const updateTour = (ctx: TCtx, id: number, patch: TTourPatch) =>
     return toTour(ctx.actor, after);
   });
 
-type TStopFields = { unitId: number; startsAt: string; endsAt: string; meetingId: number | null; coordinatorPersonId: number | null };
+type TStopFields = {
+  unitId: number;
+  startsAt: string;
+  endsAt: string;
+  meetingId: number | null;
+  programmeInstanceId: number | null;
+  coordinatorPersonId: number | null;
+};
 
 /** The checks every stop write makes: unit visible (404 outside jurisdiction), inside the tour's dates, linked records visible. */
 const checkStop = async (ctx: TCtx, trx: Transaction<DB>, tour: TTourRecord, s: TStopFields) => {
@@ -114,7 +132,8 @@ const checkStop = async (ctx: TCtx, trx: Transaction<DB>, tour: TTourRecord, s: 
     [indiaDate(start), 'startsAt'],
     [indiaDate(end), 'endsAt'],
   ] as const) {
-    if (date < tour.starts_on || date > tour.ends_on) throw invalid('STOP_OUTSIDE_TOUR', field, { date, start: tour.starts_on, end: tour.ends_on });
+    if (date < tour.starts_on || date > tour.ends_on)
+      throw invalid('STOP_OUTSIDE_TOUR', field, { date, start: tour.starts_on, end: tour.ends_on });
   }
   if (s.coordinatorPersonId !== null) await livePerson(ctx, trx, s.coordinatorPersonId, 'coordinatorPersonId');
   if (s.meetingId !== null) {
@@ -127,6 +146,7 @@ const checkStop = async (ctx: TCtx, trx: Transaction<DB>, tour: TTourRecord, s: 
       .executeTakeFirst();
     if (!m) throw new AppError('NOT_FOUND', 'MEETING_NOT_FOUND', { params: { id: s.meetingId }, field: 'meetingId' });
   }
+  if (s.programmeInstanceId !== null) await checkStopInstance(ctx, trx, s.programmeInstanceId, unit.path);
   return { start, end };
 };
 
@@ -141,11 +161,23 @@ const conflictGate = (conflicts: TConflict[], confirm: boolean) => {
 export const addStop = (ctx: TCtx, tourId: number, input: TStopCreate) =>
   ctx.db.transaction().execute(async (trx) => {
     const tour = await lockTour(ctx, trx, tourId);
-    const fields = { unitId: input.unitId, startsAt: input.startsAt, endsAt: input.endsAt, meetingId: input.meetingId ?? null, coordinatorPersonId: input.coordinatorPersonId ?? null };
+    const fields = {
+      unitId: input.unitId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      meetingId: input.meetingId ?? null,
+      programmeInstanceId: input.programmeInstanceId ?? null,
+      coordinatorPersonId: input.coordinatorPersonId ?? null,
+    };
     const { start, end } = await checkStop(ctx, trx, tour, fields);
     // One leader's stops are checked one writer at a time, whichever tour they belong to.
     await sql`select pg_advisory_xact_lock(${7_140_001}::int, ${tour.leader_person_id}::int)`.execute(trx);
-    const conflicts = await checkStopConflicts(trx, tour.leader_person_id, { id: null, unitId: input.unitId, startsAt: start, endsAt: end });
+    const conflicts = await checkStopConflicts(trx, tour.leader_person_id, {
+      id: null,
+      unitId: input.unitId,
+      startsAt: start,
+      endsAt: end,
+    });
     conflictGate(conflicts, input.confirm);
     const { id } = await trx
       .insertInto('tour_stop')
@@ -157,6 +189,7 @@ export const addStop = (ctx: TCtx, tourId: number, input: TStopCreate) =>
         ends_at: end,
         purpose: input.purpose,
         meeting_id: fields.meetingId,
+        programme_instance_id: fields.programmeInstanceId,
         coordinator_person_id: fields.coordinatorPersonId,
         notes: input.notes ?? null,
         conflicts: JSON.stringify(conflicts),
@@ -196,11 +229,15 @@ export const updateStop = (ctx: TCtx, id: number, patch: TStopPatch) =>
       startsAt: patch.startsAt ?? new Date(before.starts_at).toISOString(),
       endsAt: patch.endsAt ?? new Date(before.ends_at).toISOString(),
       meetingId: patch.meetingId !== undefined ? patch.meetingId : before.meeting_id,
+      programmeInstanceId: patch.programmeInstanceId !== undefined ? patch.programmeInstanceId : before.programme_instance_id,
       coordinatorPersonId: patch.coordinatorPersonId !== undefined ? patch.coordinatorPersonId : before.coordinator_person_id,
     };
     const { start, end } = await checkStop(ctx, trx, tour, fields);
     const isCancelled = patch.isCancelled ?? before.cancelled_at !== null;
-    const moved = fields.unitId !== before.unit_id || start.getTime() !== new Date(before.starts_at).getTime() || end.getTime() !== new Date(before.ends_at).getTime();
+    const moved =
+      fields.unitId !== before.unit_id ||
+      start.getTime() !== new Date(before.starts_at).getTime() ||
+      end.getTime() !== new Date(before.ends_at).getTime();
     let conflicts = Array.isArray(before.conflicts) ? (before.conflicts as TConflict[]) : [];
     if (isCancelled) conflicts = [];
     else if (moved || before.cancelled_at) {
@@ -215,6 +252,7 @@ export const updateStop = (ctx: TCtx, id: number, patch: TStopPatch) =>
         starts_at: start,
         ends_at: end,
         meeting_id: fields.meetingId,
+        programme_instance_id: fields.programmeInstanceId,
         coordinator_person_id: fields.coordinatorPersonId,
         ...(patch.purpose !== undefined ? { purpose: patch.purpose } : {}),
         ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
@@ -226,7 +264,12 @@ export const updateStop = (ctx: TCtx, id: number, patch: TStopPatch) =>
       .execute();
     const after = await selectStops(trx).where('s.id', '=', id).executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
-      action: patch.isCancelled === true && !before.cancelled_at ? 'tour.stop.cancel' : conflicts.length > 0 && moved ? 'tour.stop.update-confirmed' : 'tour.stop.update',
+      action:
+        patch.isCancelled === true && !before.cancelled_at
+          ? 'tour.stop.cancel'
+          : conflicts.length > 0 && moved
+            ? 'tour.stop.update-confirmed'
+            : 'tour.stop.update',
       entityType: 'tour_stop',
       entityId: id,
       before: stopSnapshot(before),

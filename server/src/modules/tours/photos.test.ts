@@ -11,16 +11,43 @@ beforeAll(async () => {
 const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie?: string, payload?: object) =>
   h.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
 const upload = (stopId: number, cookie: string | undefined, body: Buffer, type = 'image/jpeg', query = '') =>
-  h.app.inject({ method: 'POST', url: `/api/v1/tour-stops/${stopId}/photos${query}`, payload: body, headers: { 'content-type': type, ...(cookie ? { cookie } : {}) } });
+  h.app.inject({
+    method: 'POST',
+    url: `/api/v1/tour-stops/${stopId}/photos${query}`,
+    payload: body,
+    headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
+  });
 const day = (offset: number) => new Date(Date.now() + 330 * 60_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('stop report photos', () => {
   it('401, 400, 403, 404, 413, 415 and 200: photos are stored with the stop and served to whoever sees it', async () => {
     const { state, district, assembly } = await h.chain();
     const leader = await h.person({ homeUnitId: state.id });
-    const tour = (await call('POST', '/api/v1/tours', admin, { unitId: state.id, leaderPersonId: leader.id, title: 'Tour', startsOn: day(-2), endsOn: day(2) })).json();
-    const past = (await call('POST', `/api/v1/tours/${tour.id}/stops`, admin, { unitId: assembly.id, startsAt: `${day(-1)}T10:00:00+05:30`, endsAt: `${day(-1)}T11:00:00+05:30`, purpose: 'rally' })).json();
-    const future = (await call('POST', `/api/v1/tours/${tour.id}/stops`, admin, { unitId: assembly.id, startsAt: `${day(1)}T10:00:00+05:30`, endsAt: `${day(1)}T11:00:00+05:30`, purpose: 'rally' })).json();
+    const tour = (
+      await call('POST', '/api/v1/tours', admin, {
+        unitId: state.id,
+        leaderPersonId: leader.id,
+        title: 'Tour',
+        startsOn: day(-2),
+        endsOn: day(2),
+      })
+    ).json();
+    const past = (
+      await call('POST', `/api/v1/tours/${tour.id}/stops`, admin, {
+        unitId: assembly.id,
+        startsAt: `${day(-1)}T10:00:00+05:30`,
+        endsAt: `${day(-1)}T11:00:00+05:30`,
+        purpose: 'rally',
+      })
+    ).json();
+    const future = (
+      await call('POST', `/api/v1/tours/${tour.id}/stops`, admin, {
+        unitId: assembly.id,
+        startsAt: `${day(1)}T10:00:00+05:30`,
+        endsAt: `${day(1)}T11:00:00+05:30`,
+        purpose: 'rally',
+      })
+    ).json();
     expect((await upload(past.id, undefined, JPEG)).statusCode).toBe(401);
     expect((await upload(future.id, admin, JPEG)).json()).toMatchObject({ error: 'VALIDATION', field: 'body' });
     expect((await upload(past.id, admin, Buffer.alloc(0))).statusCode).toBe(400);
@@ -45,10 +72,17 @@ describe('stop report photos', () => {
     expect((await call('DELETE', del)).statusCode).toBe(401);
     expect((await call('DELETE', `/api/v1/tour-stops/${past.id}/photos/abc`, admin)).statusCode).toBe(400);
     expect((await call('DELETE', del, viewer)).statusCode).toBe(403);
-    expect((await call('DELETE', `/api/v1/tour-stops/${past.id}/photos/99999999`, admin)).json()).toMatchObject({ error: 'NOT_FOUND', field: 'fileId' });
+    expect((await call('DELETE', `/api/v1/tour-stops/${past.id}/photos/99999999`, admin)).json()).toMatchObject({
+      error: 'NOT_FOUND',
+      field: 'fileId',
+    });
     expect((await call('DELETE', del, admin)).json().photoFileIds).toHaveLength(1);
     expect((await call('GET', `/api/v1/files/${fileId}`, viewer)).statusCode).toBe(404);
     const hist = (await call('GET', `/api/v1/tour-stops/${past.id}/history`, viewer)).json();
-    expect(hist.items.map((e: { action: string }) => e.action).slice(0, 3)).toEqual(['tour.stop.photo.remove', 'tour.stop.photo.add', 'tour.stop.photo.add']);
+    expect(hist.items.map((e: { action: string }) => e.action).slice(0, 3)).toEqual([
+      'tour.stop.photo.remove',
+      'tour.stop.photo.add',
+      'tour.stop.photo.add',
+    ]);
   });
 });

@@ -17,13 +17,15 @@ export const MAX_STOP_PHOTOS = 20;
 const loadReportable = async (ctx: TCtx, id: number) => {
   await ctx.db.selectFrom('tour_stop').select('id').where('id', '=', id).forUpdate().execute();
   const stop = await loadVisibleStop(ctx, id);
-  if (!hasRoleAt(ctx.actor, stop.tour_unit_path, 'office-bearer')) assertRoleAt(ctx.actor, stop.unit_path, 'office-bearer', () => stopNotFound(id));
+  if (!hasRoleAt(ctx.actor, stop.tour_unit_path, 'office-bearer'))
+    assertRoleAt(ctx.actor, stop.unit_path, 'office-bearer', () => stopNotFound(id));
   if (stop.cancelled_at || stop.tour_cancelled_at) throw invalid('STOP_CANCELLED');
   if (new Date(stop.starts_at).getTime() > Date.now()) throw invalid('REPORT_BEFORE_STOP', 'body');
   return stop;
 };
 
-const reload = async (ctx: TCtx, id: number): Promise<TStop> => toStop(ctx.actor, await selectStops(ctx.db).where('s.id', '=', id).executeTakeFirstOrThrow());
+const reload = async (ctx: TCtx, id: number): Promise<TStop> =>
+  toStop(ctx.actor, await selectStops(ctx.db).where('s.id', '=', id).executeTakeFirstOrThrow());
 
 /** Adds a photo to a stop's report: stored, linked and audited in one transaction; nothing left behind if it fails. */
 export const addStopPhoto = async (ctx: TCtx, store: TFileStore, id: number, upload: TImageUpload): Promise<TStop> => {
@@ -41,7 +43,12 @@ export const addStopPhoto = async (ctx: TCtx, store: TFileStore, id: number, upl
         .executeTakeFirstOrThrow();
       if (Number(n) >= MAX_STOP_PHOTOS) throw invalid('STOP_PHOTOS_FULL', 'body', { max: MAX_STOP_PHOTOS });
       const file = await storeImage(trx, store, ctx, { type: 'tour_stop', id }, { ...upload, sha256 });
-      await recordAudit(trx, ctx, { action: 'tour.stop.photo.add', entityType: 'tour_stop', entityId: id, after: { photoFileId: file.id, bytes: file.bytes } });
+      await recordAudit(trx, ctx, {
+        action: 'tour.stop.photo.add',
+        entityType: 'tour_stop',
+        entityId: id,
+        after: { photoFileId: file.id, bytes: file.bytes },
+      });
       return reload(tctx, id);
     });
   } catch (err) {
@@ -66,7 +73,12 @@ export const removeStopPhoto = async (ctx: TCtx, store: TFileStore, id: number, 
       .executeTakeFirst();
     if (!file) throw new AppError('NOT_FOUND', 'STOP_PHOTO_NOT_FOUND', { params: { id: fileId }, field: 'fileId' });
     removed = await retireFile(trx, fileId);
-    await recordAudit(trx, ctx, { action: 'tour.stop.photo.remove', entityType: 'tour_stop', entityId: id, before: { photoFileId: fileId } });
+    await recordAudit(trx, ctx, {
+      action: 'tour.stop.photo.remove',
+      entityType: 'tour_stop',
+      entityId: id,
+      before: { photoFileId: fileId },
+    });
     return reload(tctx, id);
   });
   await dropUnusedContent(ctx.db, store, ctx.log, removed);

@@ -68,7 +68,10 @@ export const listTours = async (ctx: TCtx, query: TTourQuery) => {
     if (!Number.isSafeInteger(last) || last <= 0) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
     qb = qb.where('t.id', '<', last);
   }
-  const rows = await qb.orderBy('t.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy('t.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   return { items: page.map((r) => toTour(ctx.actor, r)), nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null };
 };

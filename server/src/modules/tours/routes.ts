@@ -8,6 +8,9 @@ import {
   ZStop,
   ZStopCreate,
   ZStopPatch,
+  ZStopProgrammeCreate,
+  ZStopProgrammeInstanceList,
+  ZInstanceTourStop,
   ZStopReportBody,
   ZTour,
   ZTourCreate,
@@ -21,6 +24,7 @@ import { requireCtx, zod } from '../../http';
 import { itineraryIcs, itineraryPdf } from './documents';
 import { addStop, createTour, reportStop, updateStop, updateTour } from './operations';
 import { stopPhotoRoutes } from './photo-routes';
+import { createStopInstance, listInstanceTourStops, listStopInstanceOptions } from './programme-link';
 import { getTour, leaderCalendar, listTours, stopHistory, tourHistory, unitCalendar } from './queries';
 
 const tags = ['tours'];
@@ -60,8 +64,10 @@ export const tourRoutes = async (fastify: FastifyInstance) => {
     getTour(requireCtx(req), req.params.id),
   );
 
-  app.patch('/api/v1/tours/:id', { schema: { tags, params: idParams, body: ZTourPatch, response: { 200: ZTour, ...errors } } }, async (req) =>
-    updateTour(requireCtx(req), req.params.id, req.body),
+  app.patch(
+    '/api/v1/tours/:id',
+    { schema: { tags, params: idParams, body: ZTourPatch, response: { 200: ZTour, ...errors } } },
+    async (req) => updateTour(requireCtx(req), req.params.id, req.body),
   );
 
   app.get('/api/v1/tours/:id/history', { schema: { tags, params: idParams, response: history } }, async (req) => ({
@@ -73,7 +79,8 @@ export const tourRoutes = async (fastify: FastifyInstance) => {
     {
       schema: {
         tags,
-        description: 'Adds a stop. Clashes with the leader\'s other stops are a 409 listing them, unless `confirm: true` (then they are stored with the stop).',
+        description:
+          "Adds a stop. Clashes with the leader's other stops are a 409 listing them, unless `confirm: true` (then they are stored with the stop).",
         params: idParams,
         body: ZStopCreate,
         response: { 201: ZStop, ...errors, 409: ZConflictError },
@@ -99,14 +106,76 @@ export const tourRoutes = async (fastify: FastifyInstance) => {
   );
 
   app.get(
+    '/api/v1/tour-stops/programme-instances',
+    {
+      schema: {
+        tags,
+        description:
+          'Programme instances a stop at `unit` may visit: at the unit, above it on its chain, or below it; live ones, newest first.',
+        querystring: z.object({
+          unit: ZId,
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+          cursor: z.string().max(30).optional(),
+        }),
+        response: { 200: ZStopProgrammeInstanceList, ...errors },
+      },
+    },
+    async (req) => listStopInstanceOptions(requireCtx(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/tour-stops/:id/programme-instance',
+    {
+      schema: {
+        tags,
+        description:
+          "Creates the programme phase's instance for the stop's unit (a one-unit roll-out; an existing one is reused) and links it to the stop.",
+        params: idParams,
+        body: ZStopProgrammeCreate,
+        response: { 200: ZStop, ...errors, 409: ZError },
+      },
+    },
+    async (req) => createStopInstance(requireCtx(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/programme-instances/:id/tour-stops',
+    {
+      schema: {
+        tags,
+        description: 'The tour stops that visit a programme instance.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ZInstanceTourStop) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await listInstanceTourStops(requireCtx(req), req.params.id) }),
+  );
+
+  app.get(
     '/api/v1/units/:id/tours',
-    { schema: { tags, description: 'Who is visiting this unit (or below it) between two dates.', params: idParams, querystring: ZCalendarQuery, response: { 200: ZCalendar, ...errors } } },
+    {
+      schema: {
+        tags,
+        description: 'Who is visiting this unit (or below it) between two dates.',
+        params: idParams,
+        querystring: ZCalendarQuery,
+        response: { 200: ZCalendar, ...errors },
+      },
+    },
     async (req) => unitCalendar(requireCtx(req), req.params.id, req.query),
   );
 
   app.get(
     '/api/v1/people/:id/tours',
-    { schema: { tags, description: 'A leader\'s stops between two dates.', params: idParams, querystring: ZCalendarQuery, response: { 200: ZCalendar, ...errors } } },
+    {
+      schema: {
+        tags,
+        description: "A leader's stops between two dates.",
+        params: idParams,
+        querystring: ZCalendarQuery,
+        response: { 200: ZCalendar, ...errors },
+      },
+    },
     async (req) => leaderCalendar(requireCtx(req), req.params.id, req.query),
   );
 
