@@ -47,7 +47,7 @@ const setup = async () => {
 
 describe('a tour stop linked to a programme instance', () => {
   it("links an instance at the stop's unit or on its chain, refuses one elsewhere, and shows the link on both sides; 401/400/404", async () => {
-    const { state, district, assembly, other, inDistrict, inOther, tour } = await setup();
+    const { state, district, assembly, inDistrict, inOther, tour } = await setup();
     const stops = `/api/v1/tours/${tour.id}/stops`;
     const body = { unitId: assembly.id, startsAt: at(2, '10:00'), endsAt: at(2, '12:00'), purpose: 'programme' };
 
