@@ -6,11 +6,14 @@ import { startJobs } from './jobs';
 import { HEALTH_SNAPSHOT_CRON, HEALTH_SNAPSHOT_QUEUE, writeHealthSnapshots } from './modules/org-health/snapshots';
 import { DataDirLockedError } from './lock';
 import { IMPORT_QUEUE, runImportJob } from './modules/imports/jobs';
+import { ELECTION_IMPORT_QUEUE, runElectionImportJob } from './modules/elections/import-jobs';
 import { CASCADE_QUEUE } from './modules/directives/create';
 import { runCascadeJob } from './modules/directives/jobs';
 import { ASSIGNMENT_SMS_QUEUE, sendAssignmentSms } from './modules/notifications/notify';
 import { REMINDER_CRON, REMINDER_QUEUE, runReminders } from './modules/notifications/reminders';
 import { smsProviderFromEnv } from './modules/notify/sms';
+import { PROGRAMME_OVERDUE_CRON, PROGRAMME_OVERDUE_QUEUE, PROGRAMME_SMS_QUEUE, runOverdueNotices, sendProgrammeSms, type TProgrammeSms } from './modules/programmes/notices';
+import { ROLLOUT_QUEUE, runRolloutJob } from './modules/programmes/rollout';
 import { todayInIndia } from './modules/directives/access';
 
 const main = async () => {
@@ -26,6 +29,7 @@ const main = async () => {
     database,
     {
       [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)),
+      [ELECTION_IMPORT_QUEUE]: (data) => runElectionImportJob(database.db, Number(data.jobId)),
       [CASCADE_QUEUE]: async (data) => {
         const id = Number(data.directiveId);
         if (await runCascadeJob(database.db, id)) await sendAssignmentSms(database.db, smsProviderFromEnv(database.db), id);
@@ -36,12 +40,21 @@ const main = async () => {
       [REMINDER_QUEUE]: async () => {
         await runReminders(database.db, smsProviderFromEnv(database.db), todayInIndia());
       },
+      [ROLLOUT_QUEUE]: async (data) => {
+        await runRolloutJob(database.db, Number(data.rolloutId));
+      },
+      [PROGRAMME_SMS_QUEUE]: async (data) => {
+        await sendProgrammeSms(database.db, smsProviderFromEnv(database.db), data as unknown as TProgrammeSms);
+      },
+      [PROGRAMME_OVERDUE_QUEUE]: async () => {
+        await runOverdueNotices(database.db, smsProviderFromEnv(database.db), todayInIndia());
+      },
       [HEALTH_SNAPSHOT_QUEUE]: async () => {
         await writeHealthSnapshots(database.db);
       },
     },
     (msg, err) => console.error(msg, err),
-    { [REMINDER_QUEUE]: REMINDER_CRON, [HEALTH_SNAPSHOT_QUEUE]: HEALTH_SNAPSHOT_CRON },
+    { [REMINDER_QUEUE]: REMINDER_CRON, [HEALTH_SNAPSHOT_QUEUE]: HEALTH_SNAPSHOT_CRON, [PROGRAMME_OVERDUE_QUEUE]: PROGRAMME_OVERDUE_CRON },
   );
   const app = await buildApp({
     jobs,

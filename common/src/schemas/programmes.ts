@@ -53,6 +53,17 @@ export const ZProgrammeCounts = z.object({
 });
 export type TProgrammeCounts = z.infer<typeof ZProgrammeCounts>;
 
+/** A roll-out built by the background job (above 5,000 targets): 'creating' until it is all in, or 'failed' with nothing kept. */
+export const ZRolloutJob = z.object({
+  id: z.number(),
+  phase: z.number(),
+  status: z.enum(['creating', 'ready', 'failed']),
+  created: z.number(),
+  total: z.number(),
+  error: z.string().nullable(),
+});
+export type TRolloutJob = z.infer<typeof ZRolloutJob>;
+
 export const ZProgramme = z.object({
   id: z.number(),
   unit: ZUnitRef,
@@ -64,6 +75,8 @@ export const ZProgramme = z.object({
   phases: z.array(ZPhase),
   counts: ZProgrammeCounts,
   canRollOut: z.boolean(),
+  /** Roll-outs still being built in the background (or failed): their events are not counted until ready. */
+  rolloutJobs: z.array(ZRolloutJob),
   createdAt: z.string(),
 });
 export type TProgramme = z.infer<typeof ZProgramme>;
@@ -89,17 +102,38 @@ export const ZRollout = z.strictObject({
   phase: z.number().int().min(1).max(20),
 });
 export type TRollout = z.infer<typeof ZRollout>;
-export const ZRolloutResult = z.object({ created: z.number(), existing: z.number(), phaseId: z.number() });
+/** `job` is set when the roll-out runs in the background: `created` and `existing` are then 0 until it is ready. */
+export const ZRolloutResult = z.object({ created: z.number(), existing: z.number(), phaseId: z.number(), job: ZRolloutJob.nullable().default(null) });
 
+const ZTargetKey = z.string().regex(/^(pc|ac):[A-Z0-9-]{1,20}$|^unit:[0-9]{1,15}$/, 'pc:<code>, ac:<code> or unit:<id>');
 export const ZClusterCreate = z.strictObject({
   name: ZName,
   nameHi: ZName.optional(),
-  /** Targets: 'pc:S24-PC-3', 'ac:S24-AC-12' or 'unit:42'. Each may be in one cluster of the programme. */
-  targets: z.array(z.string().regex(/^(pc|ac):[A-Z0-9-]{1,20}$|^unit:[0-9]{1,15}$/, 'pc:<code>, ac:<code> or unit:<id>')).min(1).max(5000),
+  /** Targets: 'pc:S24-PC-3', 'ac:S24-AC-12' or 'unit:42', in the programme unit's area. Each may be in one cluster of the programme. */
+  targets: z.array(ZTargetKey).min(1).max(5000),
   inChargePersonId: ZDbId.optional(),
 });
 export const ZCluster = z.object({ id: z.number(), name: z.string(), nameHi: z.string().nullable(), targets: z.number(), inCharge: ZPersonRef.nullable() });
 export type TCluster = z.infer<typeof ZCluster>;
+export const ZClusterListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(100), cursor: z.string().max(200).optional() });
+/** Rename, or appoint / replace (the earlier tenure is ended, kept on record) / end (null) the cluster in-charge. */
+export const ZClusterPatch = z
+  .strictObject({ name: ZName, nameHi: ZName.nullable(), inChargePersonId: ZDbId.nullable() })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
+export type TClusterPatch = z.infer<typeof ZClusterPatch>;
+/** Members to add (not in another cluster) and to remove (members of this one). */
+export const ZClusterTargets = z.strictObject({ add: z.array(ZTargetKey).max(5000).default([]), remove: z.array(ZTargetKey).max(5000).default([]) });
+export type TClusterTargets = z.infer<typeof ZClusterTargets>;
+export const ZClusterDetail = ZCluster.extend({
+  programmeId: z.number(),
+  canEdit: z.boolean(),
+  /** Every cluster in-charge tenure, newest first (the current one has no end). */
+  inChargeHistory: z.array(ZPersonRef.extend({ tenureId: z.number(), since: z.string(), until: z.string().nullable() })),
+});
+export type TClusterDetail = z.infer<typeof ZClusterDetail>;
+export const ZClusterTarget = z.object({ key: z.string(), name: z.string(), nameHi: z.string().nullable() });
+export const ZClusterTargetsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.string().max(200).optional() });
 
 const ZAttendance = z.record(ZSegmentKey, z.number().int().min(0).max(10_000_000));
 
@@ -178,11 +212,17 @@ export const ZInstanceListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+export const PROGRESS_SORTS = ['name', 'total', 'planned', 'held', 'reported', 'vacant'] as const;
+export type TProgressSort = (typeof PROGRESS_SORTS)[number];
 export const ZProgrammeProgressQuery = z.object({
   by: z.enum(['state', 'cluster', 'unit']).default('state'),
   phase: z.coerce.number().int().min(1).max(20).default(1),
   /** by=unit: whose children (default: the programme's unit). */
   unitId: z.coerce.number().int().positive().optional(),
+  /** by=unit: the order of the child units (counts largest first, name A→Z) and the page. */
+  sort: z.enum(PROGRESS_SORTS).default('name'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
 });
 
 export const ZProgrammeProgressRow = z.object({
@@ -201,6 +241,8 @@ export const ZProgrammeProgress = z.object({
   /** Nationally, i.e. the whole phase of the programme. */
   total: ZProgrammeCounts,
   rows: z.array(ZProgrammeProgressRow),
+  /** by=unit: the next page of child units; null on the last page (and for by=state|cluster, which are never paged). */
+  nextCursor: z.string().nullable(),
 });
 export type TProgrammeProgress = z.infer<typeof ZProgrammeProgress>;
 

@@ -47,4 +47,48 @@ export const PROGRAMME_MESSAGES = {
     hi: '"{target}" इस कार्यक्रम के किसी अन्य क्लस्टर में पहले से है।',
   },
   PROGRAMME_PERSON_DELETED: { en: 'Person {id} is deleted or merged.', hi: 'व्यक्ति {id} हटाया या विलय किया जा चुका है।' },
+  PROGRAMME_CLUSTER_NOT_FOUND: { en: 'Cluster {id} was not found.', hi: 'क्लस्टर {id} नहीं मिला।' },
+  PROGRAMME_CLUSTER_NOT_EMPTY: {
+    en: 'Cluster "{name}" still has {count} members; remove them before deleting it.',
+    hi: 'क्लस्टर "{name}" में अभी {count} सदस्य हैं; हटाने से पहले उन्हें निकालें।',
+  },
+  PROGRAMME_TARGET_OUTSIDE: {
+    en: '"{target}" is not in the area of the programme\'s unit.',
+    hi: '"{target}" कार्यक्रम की इकाई के क्षेत्र में नहीं है।',
+  },
+  PROGRAMME_TARGET_NOT_IN_CLUSTER: { en: '"{target}" is not a member of this cluster.', hi: '"{target}" इस क्लस्टर का सदस्य नहीं है।' },
+  PROGRAMME_CLUSTER_NOTHING: { en: 'Name at least one member to add or remove.', hi: 'जोड़ने या हटाने के लिए कम से कम एक सदस्य बताएँ।' },
+  PROGRAMME_ROLLOUT_RUNNING: {
+    en: 'Phase {phase} is already being rolled out in the background; wait until it is complete.',
+    hi: 'चरण {phase} पहले से पृष्ठभूमि में लागू हो रहा है; उसके पूरा होने तक प्रतीक्षा करें।',
+  },
+  PROGRAMME_ROLLOUT_NOT_FOUND: { en: 'Roll-out {id} was not found.', hi: 'लागू करने का कार्य {id} नहीं मिला।' },
+  PROGRAMME_ROLLOUT_FAILED: {
+    en: 'The roll-out could not be completed; nothing of it was kept. Try again.',
+    hi: 'कार्यक्रम लागू नहीं हो सका; उसका कुछ भी नहीं रखा गया। दोबारा प्रयास करें।',
+  },
+  PROGRAMME_NOTICE_APPOINTED: {
+    en: 'You are the in-charge of "{programme}" for {target}.',
+    hi: 'आप {target} के लिए "{programme}" के प्रभारी नियुक्त हुए हैं।',
+  },
+  PROGRAMME_NOTICE_TEAM: {
+    en: 'You are on the team of "{programme}" for {target}.',
+    hi: 'आप {target} के लिए "{programme}" की टोली में हैं।',
+  },
+  PROGRAMME_NOTICE_CLUSTER: {
+    en: 'You are the in-charge of cluster "{cluster}" of "{programme}".',
+    hi: 'आप "{programme}" के क्लस्टर "{cluster}" के प्रभारी नियुक्त हुए हैं।',
+  },
+  PROGRAMME_NOTICE_OVERDUE: {
+    en: '"{programme}" for {target} was planned for {date} and is not reported yet.',
+    hi: '{target} के लिए "{programme}" {date} को नियोजित था और अभी तक उसकी रिपोर्ट नहीं आई है।',
+  },
+  SMS_PROGRAMME_APPOINTED: {
+    en: 'Samiti: you are the in-charge of "{programme}" for {target}.',
+    hi: 'समिति: आप {target} के लिए "{programme}" के प्रभारी नियुक्त हुए हैं।',
+  },
+  SMS_PROGRAMME_OVERDUE: {
+    en: 'Samiti: "{programme}" for {target} was due on {date}. Please hold it or report it.',
+    hi: 'समिति: {target} के लिए "{programme}" {date} को होना था। कृपया आयोजन करें या रिपोर्ट दें।',
+  },
 } as const satisfies TDictionary;

@@ -1,12 +1,14 @@
 import type { TInstance, TInstancePatch, TInstanceReport, TInstanceStatus } from '@samiti/common';
 import { sql } from 'kysely';
 import type { TCtx } from '../../context';
+import type { TJobs } from '../../jobs';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { loadVisiblePerson } from '../people/queries';
 import { canEditInstance, canSeeInstance, instanceNotFound, loadInstanceRow, type TInstanceRow, todayInIndia } from './access';
 import { currentInCharge, endInCharge, startInCharge } from './in-charge';
 import { getInstance } from './queries';
+import { notifyInstancePeople, queueProgrammeSms } from './notices';
 import { moveInstance } from './tally';
 
 /** The instance, locked for the change, when the actor may run it: 404 outside jurisdiction, 403 when the role is too weak. */
@@ -48,8 +50,13 @@ const nextStatus = (current: TInstanceStatus, patch: TInstancePatch, plannedDate
  * Plans an instance (date, venue, status), appoints or replaces its in-charge (a tenure) and sets its
  * team, in one transaction with its counters and one audit row (before/after).
  */
-export const updateInstance = async (ctx: TCtx, id: number, patch: TInstancePatch): Promise<TInstance> => {
-  await ctx.db.transaction().execute(async (trx) => {
+export const updateInstance = async (
+  ctx: TCtx,
+  id: number,
+  patch: TInstancePatch,
+  opts: { jobs?: TJobs | null } = {},
+): Promise<TInstance> => {
+  const appointed = await ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const row = await loadEditable(tctx, id);
     const status = row.status as TInstanceStatus;
@@ -60,15 +67,20 @@ export const updateInstance = async (ctx: TCtx, id: number, patch: TInstancePatc
     const plannedDate = patch.plannedDate !== undefined ? patch.plannedDate : row.planned_date;
     const next = nextStatus(status, patch, plannedDate);
     let hasInCharge = row.has_in_charge;
+    let newInCharge: number | null = null;
+    let addedTeam: number[] = [];
     if (patch.inChargePersonId !== undefined && patch.inChargePersonId !== (beforeInCharge?.person_id ?? null)) {
       if (beforeInCharge) await endInCharge(tctx, beforeInCharge.id);
       if (patch.inChargePersonId !== null) {
         await startInCharge(tctx, { kind: 'instance', id, unitId: row.scope_unit_id, personId: patch.inChargePersonId });
+        newInCharge = patch.inChargePersonId;
       }
       hasInCharge = patch.inChargePersonId !== null;
     }
     if (patch.team) {
       const ids = [...new Set(patch.team)];
+      const had = new Set(beforeTeam.map((t) => t.person_id));
+      addedTeam = ids.filter((pid) => !had.has(pid));
       for (const pid of ids) {
         const p = await loadVisiblePerson(tctx, pid, 'team');
         if (p.deleted_at || p.merged_into !== null) throw invalid('PROGRAMME_PERSON_DELETED', 'team', { id: pid });
@@ -105,7 +117,10 @@ export const updateInstance = async (ctx: TCtx, id: number, patch: TInstancePatc
       before: { ...before, inChargePersonId: beforeInCharge?.person_id ?? null, team: beforeTeam.map((t) => t.person_id) },
       after: { ...(await snapshot(tctx, id)), ...patch },
     });
+    await notifyInstancePeople(trx, id, { inChargeId: newInCharge, addedTeam });
+    return newInCharge;
   });
+  if (appointed !== null) await queueProgrammeSms(opts.jobs, { kind: 'appointed', instanceId: id, personIds: [appointed] });
   return getInstance(ctx, id);
 };
 
@@ -142,7 +157,13 @@ export const reportInstance = async (ctx: TCtx, id: number, input: TInstanceRepo
       .where('id', '=', id)
       .execute();
     await moveInstance(trx, counted(row), { status, hasInCharge: row.has_in_charge }, { status: next, hasInCharge: row.has_in_charge });
-    await recordAudit(trx, ctx, { action: 'programme.instance.report', entityType: 'programme_instance', entityId: id, before, after: { status: next, ...input } });
+    await recordAudit(trx, ctx, {
+      action: 'programme.instance.report',
+      entityType: 'programme_instance',
+      entityId: id,
+      before,
+      after: { status: next, ...input },
+    });
   });
   return getInstance(ctx, id);
 };

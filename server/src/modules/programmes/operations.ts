@@ -1,7 +1,5 @@
-import type { TCluster, TProgramme, TProgrammeCreate, TProgrammePatch, TSegment, TSegmentCreate } from '@samiti/common';
+import type { TProgramme, TProgrammeCreate, TProgrammePatch, TSegment, TSegmentCreate } from '@samiti/common';
 import { type Kysely, sql } from 'kysely';
-import type { z } from 'zod';
-import type { ZClusterCreate } from '@samiti/common';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
@@ -10,7 +8,6 @@ import { assertNationalAdmin, assertRoleAt } from '../auth/policy';
 import { unitNotFound } from '../units/queries';
 import { assertManages, loadVisibleProgramme } from './access';
 import { getProgramme } from './queries';
-import { startInCharge } from './in-charge';
 
 const assertSegments = async (db: Kysely<DB>, keys: string[]) => {
   const found = await db.selectFrom('audience_segment').select('key').where('key', 'in', keys).where('archived_at', 'is', null).execute();
@@ -22,7 +19,11 @@ const assertSegments = async (db: Kysely<DB>, keys: string[]) => {
 /** Defines a programme at a unit (its office bearers and above), with its phases and audience segments. */
 export const createProgramme = async (ctx: TCtx, input: TProgrammeCreate): Promise<TProgramme> => {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('unit').select(['id', 'path', 'wing', 'deleted_at']).where('id', '=', input.unitId).executeTakeFirst();
+    const unit = await trx
+      .selectFrom('unit')
+      .select(['id', 'path', 'wing', 'deleted_at'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
     if (!unit) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' });
     assertRoleAt(ctx.actor, unit.path, 'office-bearer', () => unitNotFound(input.unitId));
     if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
@@ -43,12 +44,22 @@ export const createProgramme = async (ctx: TCtx, input: TProgrammeCreate): Promi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('programme_segment').values(segments.map((k) => ({ programme_id: row.id, segment_key: k }))).execute();
+    await trx
+      .insertInto('programme_segment')
+      .values(segments.map((k) => ({ programme_id: row.id, segment_key: k })))
+      .execute();
     await trx
       .insertInto('programme_phase')
-      .values(input.phases.map((p, i) => ({ programme_id: row.id, number: i + 1, name: p.name, name_hi: p.nameHi, due_date: p.dueDate ?? null })))
+      .values(
+        input.phases.map((p, i) => ({ programme_id: row.id, number: i + 1, name: p.name, name_hi: p.nameHi, due_date: p.dueDate ?? null })),
+      )
       .execute();
-    await recordAudit(trx, ctx, { action: 'programme.create', entityType: 'programme', entityId: row.id, after: { ...input, wing, segments } });
+    await recordAudit(trx, ctx, {
+      action: 'programme.create',
+      entityType: 'programme',
+      entityId: row.id,
+      after: { ...input, wing, segments },
+    });
     return row.id;
   });
   return getProgramme(ctx, id);
@@ -59,18 +70,30 @@ export const updateProgramme = async (ctx: TCtx, id: number, patch: TProgrammePa
   await ctx.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, id);
     assertManages(ctx.actor, p);
-    const before = await trx.selectFrom('programme').select(['name', 'name_hi', 'description']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom('programme')
+      .select(['name', 'name_hi', 'description'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const beforeSegments = await trx.selectFrom('programme_segment').select('segment_key').where('programme_id', '=', id).execute();
     const set: { name?: string; name_hi?: string; description?: string | null } = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.nameHi !== undefined) set.name_hi = patch.nameHi;
     if (patch.description !== undefined) set.description = patch.description;
-    await trx.updateTable('programme').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('programme')
+      .set({ ...set, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
     if (patch.segments) {
       const segments = [...new Set(patch.segments)];
       await assertSegments(trx, segments);
       await trx.deleteFrom('programme_segment').where('programme_id', '=', id).execute();
-      await trx.insertInto('programme_segment').values(segments.map((k) => ({ programme_id: id, segment_key: k }))).execute();
+      await trx
+        .insertInto('programme_segment')
+        .values(segments.map((k) => ({ programme_id: id, segment_key: k })))
+        .execute();
     }
     await recordAudit(trx, ctx, {
       action: 'programme.update',
@@ -90,47 +113,11 @@ export const createSegment = async (ctx: TCtx, input: TSegmentCreate): Promise<T
     const existing = await trx.selectFrom('audience_segment').select('key').where('key', '=', input.key).executeTakeFirst();
     if (existing) throw new AppError('CONFLICT', 'PROGRAMME_SEGMENT_EXISTS', { params: { key: input.key }, field: 'key' });
     const { n } = await trx.selectFrom('audience_segment').select(sql<number>`coalesce(max(sort), 0)`.as('n')).executeTakeFirstOrThrow();
-    await trx.insertInto('audience_segment').values({ key: input.key, name: input.name, name_hi: input.nameHi, sort: Number(n) + 10 }).execute();
+    await trx
+      .insertInto('audience_segment')
+      .values({ key: input.key, name: input.name, name_hi: input.nameHi, sort: Number(n) + 10 })
+      .execute();
     await recordAudit(trx, ctx, { action: 'programme.segment.create', entityType: 'audience_segment', entityId: input.key, after: input });
     return { key: input.key, name: input.name, nameHi: input.nameHi, isArchived: false };
   });
 };
-
-/**
- * Groups targets of a programme into a cluster with an optional cluster in-charge (a tenure). The
- * instances already rolled out for those targets join it, and their counts are added to its tally.
- */
-export const createCluster = async (ctx: TCtx, programmeId: number, input: z.infer<typeof ZClusterCreate>): Promise<TCluster> =>
-  ctx.db.transaction().execute(async (trx) => {
-    const p = await loadVisibleProgramme({ ...ctx, db: trx }, programmeId);
-    assertManages(ctx.actor, p);
-    const targets = [...new Set(input.targets)];
-    const taken = await trx
-      .selectFrom('programme_cluster_target')
-      .select('target_key')
-      .where('programme_id', '=', programmeId)
-      .where('target_key', 'in', targets)
-      .executeTakeFirst();
-    if (taken) throw invalid('PROGRAMME_TARGET_IN_CLUSTER', 'targets', { target: taken.target_key });
-    const { id } = await trx
-      .insertInto('programme_cluster')
-      .values({ programme_id: programmeId, name: input.name, name_hi: input.nameHi ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('programme_cluster_target').values(targets.map((t) => ({ programme_id: programmeId, target_key: t, cluster_id: id }))).execute();
-    await trx.updateTable('programme_instance').set({ cluster_id: id }).where('programme_id', '=', programmeId).where('target_key', 'in', targets).execute();
-    // The cluster's tally rows, from the instances that joined it (one row per phase).
-    await sql`insert into programme_tally (phase_id, bucket, total, vacant, s_not_planned, s_planned, s_held, s_reported, s_cancelled)
-      select phase_id, ${`cluster:${id}`}, count(*),
-        count(*) filter (where status in ('not-planned', 'planned') and not has_in_charge),
-        count(*) filter (where status = 'not-planned'), count(*) filter (where status = 'planned'),
-        count(*) filter (where status = 'held'), count(*) filter (where status = 'reported'), count(*) filter (where status = 'cancelled')
-      from programme_instance where cluster_id = ${id} group by phase_id`.execute(trx);
-    let inCharge: TCluster['inCharge'] = null;
-    if (input.inChargePersonId !== undefined) {
-      const t = await startInCharge({ ...ctx, db: trx }, { kind: 'cluster', id, unitId: p.unit_id, personId: input.inChargePersonId });
-      inCharge = { id: t.personId, name: t.name, nameHi: t.nameHi };
-    }
-    await recordAudit(trx, ctx, { action: 'programme.cluster.create', entityType: 'programme_cluster', entityId: id, after: { programmeId, ...input, targets } });
-    return { id, name: input.name, nameHi: input.nameHi ?? null, targets: targets.length, inCharge };
-  });

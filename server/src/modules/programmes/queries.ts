@@ -9,7 +9,7 @@ import { hasRoleAt, inJurisdiction, roleAt } from '../auth/policy';
 import { loadVisibleUnit } from '../units/queries';
 import { canSeeInstance, instanceNotFound, loadVisibleProgramme, programmeVisible, todayInIndia } from './access';
 import { selectInstances, toInstance, toInstanceBrief } from './dto';
-import { currentInCharge } from './in-charge';
+import { openRolloutJobs } from './rollout';
 import { emptyProgrammeCounts, toProgrammeCounts } from './tally';
 
 const encode = (id: number) => Buffer.from(String(id)).toString('base64url');
@@ -89,6 +89,7 @@ export const getProgramme = async (ctx: TCtx, id: number): Promise<TProgramme> =
     phases: phases.map((ph) => ({ id: ph.id, number: ph.number, name: ph.name, nameHi: ph.name_hi, dueDate: ph.due_date })),
     counts: { ...counts, overdue },
     canRollOut: hasRoleAt(ctx.actor, p.unit_path, 'office-bearer') && row.deleted_at === null,
+    rolloutJobs: await openRolloutJobs(ctx.db, id),
     createdAt: new Date(row.created_at).toISOString(),
   };
 };
@@ -98,7 +99,16 @@ export const listProgrammes = async (ctx: TCtx, q: z.infer<typeof ZProgrammeList
   let qb = ctx.db
     .selectFrom('programme as p')
     .innerJoin('unit as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.name', 'p.name_hi', 'p.created_at', 'u.id as unit_id', 'u.name as unit_name', 'u.name_hi as unit_name_hi', 'u.level as unit_level'])
+    .select([
+      'p.id',
+      'p.name',
+      'p.name_hi',
+      'p.created_at',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'u.name_hi as unit_name_hi',
+      'u.level as unit_level',
+    ])
     .where(programmeVisible(ctx.actor, 'u.path'));
   if (q.unitId !== undefined) qb = qb.where('p.unit_id', '=', (await loadVisibleUnit(ctx, q.unitId)).id);
   if (q.q) {
@@ -106,7 +116,10 @@ export const listProgrammes = async (ctx: TCtx, q: z.infer<typeof ZProgrammeList
     qb = qb.where((eb) => eb.or([eb('p.name', 'ilike', like), eb('p.name_hi', 'ilike', like)]));
   }
   if (q.cursor) qb = qb.where('p.id', '<', decode(q.cursor));
-  const rows = await qb.orderBy('p.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await qb
+    .orderBy('p.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -123,7 +136,12 @@ export const listProgrammes = async (ctx: TCtx, q: z.infer<typeof ZProgrammeList
 
 /** The phase row of a programme by number (404-safe: the caller has checked the programme). */
 export const loadPhase = async (ctx: Pick<TCtx, 'db'>, programmeId: number, number: number) => {
-  const ph = await ctx.db.selectFrom('programme_phase').selectAll().where('programme_id', '=', programmeId).where('number', '=', number).executeTakeFirst();
+  const ph = await ctx.db
+    .selectFrom('programme_phase')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('number', '=', number)
+    .executeTakeFirst();
   if (!ph) throw new AppError('VALIDATION', 'PROGRAMME_PHASE_UNKNOWN', { params: { phase: number }, field: 'phase' });
   return ph;
 };
@@ -147,10 +165,15 @@ export const listInstances = async (ctx: TCtx, programmeId: number, q: z.infer<t
   } else if (q.status) qb = qb.where('i.status', '=', q.status);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    qb = qb.where((eb) => eb.or([eb('g.name', 'ilike', like), eb('g.name_hi', 'ilike', like), eb('lu.name', 'ilike', like), eb('lu.name_hi', 'ilike', like)]));
+    qb = qb.where((eb) =>
+      eb.or([eb('g.name', 'ilike', like), eb('g.name_hi', 'ilike', like), eb('lu.name', 'ilike', like), eb('lu.name_hi', 'ilike', like)]),
+    );
   }
   if (q.cursor) qb = qb.where('i.id', '>', decode(q.cursor));
-  const rows = await qb.orderBy('i.id').limit(q.limit + 1).execute();
+  const rows = await qb
+    .orderBy('i.id')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { items: page.map((r) => toInstanceBrief(r, today)), nextCursor: rows.length > q.limit && last ? encode(last.id) : null };
@@ -181,7 +204,10 @@ export const getInstance = async (ctx: Pick<TCtx, 'db' | 'actor'>, id: number): 
   return toInstance(
     ctx.actor,
     r,
-    { team: team.map((m) => ({ id: m.id, name: m.name, nameHi: m.name_hi, role: m.role })), photos: photos.map((f) => ({ id: f.id, bytes: f.bytes })) },
+    {
+      team: team.map((m) => ({ id: m.id, name: m.name, nameHi: m.name_hi, role: m.role })),
+      photos: photos.map((f) => ({ id: f.id, bytes: f.bytes })),
+    },
     todayInIndia(),
   );
 };
@@ -203,19 +229,37 @@ export const instanceHistory = async (ctx: TCtx, id: number) => {
   return listHistory(ctx.db, 'programme_instance', id);
 };
 
-export const listClusters = async (ctx: TCtx, programmeId: number) => {
+export const listClusters = async (ctx: TCtx, programmeId: number, q: { limit: number; cursor?: string } = { limit: 100 }) => {
   await loadVisibleProgramme(ctx, programmeId);
-  const rows = await ctx.db
+  let qb = ctx.db
     .selectFrom('programme_cluster as c')
-    .select(['c.id', 'c.name', 'c.name_hi'])
-    .select((eb) => eb.selectFrom('programme_cluster_target as t').select(sql<number>`count(*)`.as('n')).whereRef('t.cluster_id', '=', 'c.id').as('targets'))
+    .leftJoin('tenure as t', (j) => j.onRef('t.programme_cluster_id', '=', 'c.id').on('t.end_date', 'is', null))
+    .leftJoin('person as ip', 'ip.id', 't.person_id')
+    .select(['c.id', 'c.name', 'c.name_hi', 'ip.id as in_charge_id', 'ip.name as in_charge_name', 'ip.name_hi as in_charge_name_hi'])
+    .select((eb) =>
+      eb
+        .selectFrom('programme_cluster_target as m')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('m.cluster_id', '=', 'c.id')
+        .as('targets'),
+    )
     .where('c.programme_id', '=', programmeId)
+    .where('c.deleted_at', 'is', null);
+  if (q.cursor) qb = qb.where('c.id', '>', decode(q.cursor));
+  const rows = await qb
     .orderBy('c.id')
+    .limit(q.limit + 1)
     .execute();
-  const out = [];
-  for (const r of rows) {
-    const t = await currentInCharge(ctx, { kind: 'cluster', id: r.id });
-    out.push({ id: r.id, name: r.name, nameHi: r.name_hi, targets: Number(r.targets ?? 0), inCharge: t ? { id: t.person_id, name: t.name, nameHi: t.name_hi } : null });
-  }
-  return out;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      nameHi: r.name_hi,
+      targets: Number(r.targets ?? 0),
+      inCharge: r.in_charge_id !== null ? { id: r.in_charge_id, name: r.in_charge_name, nameHi: r.in_charge_name_hi } : null,
+    })),
+    nextCursor: rows.length > q.limit && last ? encode(last.id) : null,
+  };
 };
