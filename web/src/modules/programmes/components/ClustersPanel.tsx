@@ -11,6 +11,7 @@ import { personName } from '../../people/names';
 import { PersonPick } from '../../training/components/PersonPick';
 import { fetchMap } from '../api';
 import { useClusters, useCreateCluster } from '../hooks/useProgrammes';
+import { ClusterEditor } from './ClusterEditor';
 
 /** Clusters of the programme's PCs or ACs (made of whole states here) with a cluster in-charge. */
 export const ClustersPanel = ({ programmeId, phase, canEdit }: { programmeId: number; phase: number; canEdit: boolean }) => {
@@ -25,6 +26,7 @@ export const ClustersPanel = ({ programmeId, phase, canEdit }: { programmeId: nu
   const [states, setStates] = useState<string[]>([]);
   const [inCharge, setInCharge] = useState<TPersonRef | null>(null);
   const [isCollecting, setCollecting] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
   const submit = async () => {
     setCollecting(true);
     try {
@@ -48,6 +50,7 @@ export const ClustersPanel = ({ programmeId, phase, canEdit }: { programmeId: nu
   };
   return (
     <Stack gap="sm" data-testid="clusters-panel">
+      {editing !== null && <ClusterEditor clusterId={editing} programmeId={programmeId} phase={phase} onClose={() => setEditing(null)} />}
       {clusters.isError && <ErrorState error={clusters.error} onRetry={() => void clusters.refetch()} />}
       {clusters.data && clusters.data.length === 0 && <EmptyState>{t('programmes.noClusters')}</EmptyState>}
       {clusters.data && clusters.data.length > 0 && (
@@ -57,7 +60,14 @@ export const ClustersPanel = ({ programmeId, phase, canEdit }: { programmeId: nu
               <Table.Tr key={c.id}>
                 <Table.Td>{lang === 'hi' ? (c.nameHi ?? c.name) : c.name}</Table.Td>
                 <Table.Td ta="right">{t('programmes.clusterTargets', { n: formatNumber(c.targets, lang) })}</Table.Td>
-                <Table.Td>{c.inCharge ? t('programmes.inChargeIs', { name: personName(c.inCharge, lang) }) : t('programmes.noInCharge')}</Table.Td>
+                <Table.Td>
+                  {c.inCharge ? t('programmes.inChargeIs', { name: personName(c.inCharge, lang) }) : t('programmes.noInCharge')}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button size="compact-sm" variant="subtle" onClick={() => setEditing(c.id)} data-testid="cluster-edit">
+                    {canEdit ? t('programmes.edit') : t('programmes.open')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -89,7 +99,12 @@ export const ClustersPanel = ({ programmeId, phase, canEdit }: { programmeId: nu
               {errorText(create.error, t)}
             </Alert>
           )}
-          <Button style={{ alignSelf: 'flex-start' }} disabled={!name.trim() || states.length === 0} loading={create.isPending || isCollecting} onClick={() => void submit()}>
+          <Button
+            style={{ alignSelf: 'flex-start' }}
+            disabled={!name.trim() || states.length === 0}
+            loading={create.isPending || isCollecting}
+            onClick={() => void submit()}
+          >
             {t('programmes.createCluster')}
           </Button>
         </Stack>

@@ -28,11 +28,26 @@ export const InstanceList = ({ programmeId, phase, state }: Props) => {
     return (
       <Stack gap={6} data-testid="instance-list">
         {list.items.map((i) => (
-          <Paper key={i.id} withBorder p="xs" radius="sm" component={Link} to={`/programme-instances/${i.id}`} data-testid="instance-row" data-target={i.targetKey} style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+          <Paper
+            key={i.id}
+            withBorder
+            p="xs"
+            radius="sm"
+            component={Link}
+            to={`/programme-instances/${i.id}`}
+            data-testid="instance-row"
+            data-target={i.targetKey}
+            style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+          >
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" fw={500}>
                 {i.geo ? displayName(i.geo, lang) : i.unit ? displayName(i.unit, lang) : i.targetKey}
-                {i.geo?.kind === 'pc' && <Text span size="xs" c="dimmed"> · {t('programmes.pcShort')}</Text>}
+                {i.geo?.kind === 'pc' && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · {t('programmes.pcShort')}
+                  </Text>
+                )}
               </Text>
               <StatusBadge status={i.status} isOverdue={i.isOverdue} />
             </Group>
@@ -53,7 +68,12 @@ export const InstanceList = ({ programmeId, phase, state }: Props) => {
   return (
     <Stack gap="xs">
       <Group grow>
-        <TextInput label={t('programmes.searchInstances')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="instance-search" />
+        <TextInput
+          label={t('programmes.searchInstances')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="instance-search"
+        />
         <Select
           label={t('programmes.statusFilter')}
           clearable

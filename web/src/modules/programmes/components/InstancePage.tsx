@@ -57,7 +57,11 @@ export const InstancePage = () => {
         </Tabs.Panel>
         <Tabs.Panel value="report" pt="sm">
           <Paper withBorder p="sm" radius="md">
-            {programme.data ? <InstanceReport key={i.updatedAt} instance={i} segments={programme.data.segments} /> : <Skeleton height={120} />}
+            {programme.data ? (
+              <InstanceReport key={i.updatedAt} instance={i} segments={programme.data.segments} />
+            ) : (
+              <Skeleton height={120} />
+            )}
           </Paper>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">

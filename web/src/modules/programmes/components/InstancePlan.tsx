@@ -18,7 +18,9 @@ export const InstancePlan = ({ instance }: { instance: TInstance }) => {
   const [cancelling, setCancelling] = useState(false);
   const isOpen = instance.status === 'not-planned' || instance.status === 'planned';
   const canEdit = instance.canEdit && instance.status !== 'cancelled';
-  const inCharge: TPersonRef | null = instance.inCharge ? { id: instance.inCharge.id, name: instance.inCharge.name, nameHi: instance.inCharge.nameHi } : null;
+  const inCharge: TPersonRef | null = instance.inCharge
+    ? { id: instance.inCharge.id, name: instance.inCharge.name, nameHi: instance.inCharge.nameHi }
+    : null;
   return (
     <Stack gap="sm" data-testid="instance-plan">
       {update.isError && (
@@ -27,7 +29,12 @@ export const InstancePlan = ({ instance }: { instance: TInstance }) => {
         </Alert>
       )}
       {canEdit ? (
-        <PersonPick label={t('programmes.inCharge')} value={inCharge} onChange={(p) => update.mutate({ inChargePersonId: p?.id ?? null })} testId="instance-in-charge" />
+        <PersonPick
+          label={t('programmes.inCharge')}
+          value={inCharge}
+          onChange={(p) => update.mutate({ inChargePersonId: p?.id ?? null })}
+          testId="instance-in-charge"
+        />
       ) : (
         <Text size="sm">{inCharge ? t('programmes.inChargeIs', { name: personName(inCharge, lang) }) : t('programmes.noInCharge')}</Text>
       )}
@@ -44,7 +51,13 @@ export const InstancePlan = ({ instance }: { instance: TInstance }) => {
           <Group key={m.id} gap="xs">
             <Text size="sm">{personName(m, lang)}</Text>
             {canEdit && (
-              <Anchor component="button" type="button" size="xs" c="red" onClick={() => update.mutate({ team: instance.team.filter((x) => x.id !== m.id).map((x) => x.id) })}>
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                c="red"
+                onClick={() => update.mutate({ team: instance.team.filter((x) => x.id !== m.id).map((x) => x.id) })}
+              >
                 {t('programmes.remove')}
               </Anchor>
             )}
@@ -61,8 +74,20 @@ export const InstancePlan = ({ instance }: { instance: TInstance }) => {
       </div>
       {canEdit && isOpen && (
         <Group align="flex-end">
-          <TextInput type="date" label={t('programmes.plannedDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="instance-date" />
-          <TextInput label={t('programmes.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} style={{ flex: 1 }} data-testid="instance-venue" />
+          <TextInput
+            type="date"
+            label={t('programmes.plannedDate')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            data-testid="instance-date"
+          />
+          <TextInput
+            label={t('programmes.venue')}
+            value={venue}
+            onChange={(e) => setVenue(e.currentTarget.value)}
+            style={{ flex: 1 }}
+            data-testid="instance-venue"
+          />
           <Button
             loading={update.isPending}
             disabled={!date}
@@ -80,12 +105,23 @@ export const InstancePlan = ({ instance }: { instance: TInstance }) => {
       )}
       {cancelling && (
         <Stack gap="xs">
-          <Textarea label={t('programmes.cancelReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+          <Textarea
+            label={t('programmes.cancelReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <Group>
             <Button variant="default" onClick={() => setCancelling(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" disabled={!reason.trim()} loading={update.isPending} onClick={() => update.mutate({ status: 'cancelled', cancelReason: reason.trim() }, { onSuccess: () => setCancelling(false) })}>
+            <Button
+              color="red"
+              disabled={!reason.trim()}
+              loading={update.isPending}
+              onClick={() => update.mutate({ status: 'cancelled', cancelReason: reason.trim() }, { onSuccess: () => setCancelling(false) })}
+            >
               {t('programmes.confirmCancel')}
             </Button>
           </Group>

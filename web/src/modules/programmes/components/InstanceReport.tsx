@@ -1,5 +1,18 @@
 import { fileUrl, IMAGE_TYPES, type TInstance, type TSegment } from '@samiti/common';
-import { ActionIcon, Alert, Button, Checkbox, FileButton, Image, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Image,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
@@ -20,7 +33,14 @@ const Photos = ({ instance }: { instance: TInstance }) => {
             <div key={p.id} style={{ position: 'relative' }}>
               <Image src={fileUrl(p.id)} alt={t('programmes.photo')} radius="sm" h={80} fit="cover" data-testid="instance-photo" />
               {canChange && (
-                <ActionIcon size="sm" color="red" variant="filled" style={{ position: 'absolute', top: 2, right: 2 }} onClick={() => remove.mutate(p.id)} aria-label={t('programmes.removePhoto')}>
+                <ActionIcon
+                  size="sm"
+                  color="red"
+                  variant="filled"
+                  style={{ position: 'absolute', top: 2, right: 2 }}
+                  onClick={() => remove.mutate(p.id)}
+                  aria-label={t('programmes.removePhoto')}
+                >
                   ×
                 </ActionIcon>
               )}
@@ -31,7 +51,14 @@ const Photos = ({ instance }: { instance: TInstance }) => {
       {canChange && (
         <FileButton onChange={(f) => f && add.mutate(f)} accept={IMAGE_TYPES.join(',')}>
           {(props) => (
-            <Button {...props} variant="light" size="xs" loading={add.isPending} style={{ alignSelf: 'flex-start' }} data-testid="instance-photo-add">
+            <Button
+              {...props}
+              variant="light"
+              size="xs"
+              loading={add.isPending}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="instance-photo-add"
+            >
               {t('programmes.addPhoto')}
             </Button>
           )}
@@ -52,7 +79,9 @@ export const InstanceReport = ({ instance, segments }: { instance: TInstance; se
   const lang = i18n.resolvedLanguage ?? 'en';
   const report = useReportInstance(instance.id);
   const [heldOn, setHeldOn] = useState(instance.heldOn ?? '');
-  const [counts, setCounts] = useState<Record<string, number | ''>>(() => Object.fromEntries(segments.map((s) => [s.key, instance.attendance?.[s.key] ?? ''])));
+  const [counts, setCounts] = useState<Record<string, number | ''>>(() =>
+    Object.fromEntries(segments.map((s) => [s.key, instance.attendance?.[s.key] ?? ''])),
+  );
   const [notes, setNotes] = useState(instance.notes ?? '');
   const [isFinal, setFinal] = useState(true);
   if (instance.status === 'cancelled') {
@@ -73,7 +102,12 @@ export const InstanceReport = ({ instance, segments }: { instance: TInstance; se
         <Text size="sm">
           {t('programmes.heldOnIs', { date: formatDate(instance.heldOn, lang) })}
           {instance.attendance &&
-            ` · ${t('programmes.attendanceTotal', { n: formatNumber(Object.values(instance.attendance).reduce((a, b) => a + b, 0), lang) })}`}
+            ` · ${t('programmes.attendanceTotal', {
+              n: formatNumber(
+                Object.values(instance.attendance).reduce((a, b) => a + b, 0),
+                lang,
+              ),
+            })}`}
         </Text>
       )}
       {report.isError && (
@@ -83,7 +117,14 @@ export const InstanceReport = ({ instance, segments }: { instance: TInstance; se
       )}
       {instance.canEdit && (
         <>
-          <TextInput type="date" label={t('programmes.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} required data-testid="report-held-on" />
+          <TextInput
+            type="date"
+            label={t('programmes.heldOn')}
+            value={heldOn}
+            onChange={(e) => setHeldOn(e.currentTarget.value)}
+            required
+            data-testid="report-held-on"
+          />
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
             {segments.map((s) => (
               <NumberInput
@@ -100,7 +141,13 @@ export const InstanceReport = ({ instance, segments }: { instance: TInstance; se
           </SimpleGrid>
           <Textarea label={t('programmes.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
           <Checkbox label={t('programmes.isFinal')} checked={isFinal} onChange={(e) => setFinal(e.currentTarget.checked)} />
-          <Button onClick={submit} disabled={!heldOn} loading={report.isPending} style={{ alignSelf: 'flex-start' }} data-testid="report-save">
+          <Button
+            onClick={submit}
+            disabled={!heldOn}
+            loading={report.isPending}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="report-save"
+          >
             {t('programmes.saveReport')}
           </Button>
         </>

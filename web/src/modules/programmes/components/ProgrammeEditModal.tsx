@@ -23,9 +23,23 @@ const EditForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
           {server.message}
         </Alert>
       )}
-      <TextInput label={t('programmes.nameHi')} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.currentTarget.value)} error={err('nameHi')} required />
+      <TextInput
+        label={t('programmes.nameHi')}
+        lang="hi"
+        value={nameHi}
+        onChange={(e) => setNameHi(e.currentTarget.value)}
+        error={err('nameHi')}
+        required
+      />
       <TextInput label={t('programmes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err('name')} required />
-      <Textarea label={t('programmes.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={err('description')} autosize minRows={2} />
+      <Textarea
+        label={t('programmes.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={err('description')}
+        autosize
+        minRows={2}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
@@ -33,7 +47,9 @@ const EditForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
         <Button
           loading={update.isPending}
           disabled={!name.trim() || !nameHi.trim()}
-          onClick={() => update.mutate({ name: name.trim(), nameHi: nameHi.trim(), description: description.trim() || null }, { onSuccess: onClose })}
+          onClick={() =>
+            update.mutate({ name: name.trim(), nameHi: nameHi.trim(), description: description.trim() || null }, { onSuccess: onClose })
+          }
         >
           {t('common.save')}
         </Button>

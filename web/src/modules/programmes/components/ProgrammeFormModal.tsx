@@ -69,9 +69,31 @@ const ProgrammeForm = ({ onClose, onSaved }: Omit<Props, 'opened'>) => {
           </Alert>
         )}
         <UnitPicker label={t('programmes.issuingUnit')} value={unit} onChange={setUnit} error={err('unitId')} />
-        <TextInput label={t('programmes.nameHi')} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.currentTarget.value)} error={err('nameHi')} required data-testid="programme-name-hi" />
-        <TextInput label={t('programmes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err('name')} required data-testid="programme-name" />
-        <Textarea label={t('programmes.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={err('description')} autosize minRows={2} />
+        <TextInput
+          label={t('programmes.nameHi')}
+          lang="hi"
+          value={nameHi}
+          onChange={(e) => setNameHi(e.currentTarget.value)}
+          error={err('nameHi')}
+          required
+          data-testid="programme-name-hi"
+        />
+        <TextInput
+          label={t('programmes.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={err('name')}
+          required
+          data-testid="programme-name"
+        />
+        <Textarea
+          label={t('programmes.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={err('description')}
+          autosize
+          minRows={2}
+        />
         <MultiSelect
           label={t('programmes.segments')}
           description={t('programmes.segmentsHelp')}
@@ -84,9 +106,25 @@ const ProgrammeForm = ({ onClose, onSaved }: Omit<Props, 'opened'>) => {
         />
         {phases.map((p, i) => (
           <SimpleGrid key={p.key} cols={{ base: 1, sm: 3 }} spacing="xs">
-            <TextInput label={t('programmes.phaseNameHi', { n: i + 1 })} lang="hi" value={p.nameHi} onChange={(e) => setPhase(i, { nameHi: e.currentTarget.value })} data-testid={`phase-${i}-hi`} />
-            <TextInput label={t('programmes.phaseName', { n: i + 1 })} value={p.name} onChange={(e) => setPhase(i, { name: e.currentTarget.value })} data-testid={`phase-${i}-name`} />
-            <TextInput type="date" label={t('programmes.phaseDue')} value={p.dueDate} onChange={(e) => setPhase(i, { dueDate: e.currentTarget.value })} />
+            <TextInput
+              label={t('programmes.phaseNameHi', { n: i + 1 })}
+              lang="hi"
+              value={p.nameHi}
+              onChange={(e) => setPhase(i, { nameHi: e.currentTarget.value })}
+              data-testid={`phase-${i}-hi`}
+            />
+            <TextInput
+              label={t('programmes.phaseName', { n: i + 1 })}
+              value={p.name}
+              onChange={(e) => setPhase(i, { name: e.currentTarget.value })}
+              data-testid={`phase-${i}-name`}
+            />
+            <TextInput
+              type="date"
+              label={t('programmes.phaseDue')}
+              value={p.dueDate}
+              onChange={(e) => setPhase(i, { dueDate: e.currentTarget.value })}
+            />
           </SimpleGrid>
         ))}
         {err('phases') && (

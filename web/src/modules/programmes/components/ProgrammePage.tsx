@@ -12,6 +12,7 @@ import { ClustersPanel } from './ClustersPanel';
 import { InstanceList } from './InstanceList';
 import { ProgrammeEditModal } from './ProgrammeEditModal';
 import { ProgressPanel } from './ProgressPanel';
+import { RolloutJobs } from './RolloutJobs';
 import { RolloutModal } from './RolloutModal';
 
 const STAGES = ['not-planned', 'planned', 'held', 'reported'] as const;
@@ -29,7 +30,9 @@ export const ProgrammePage = () => {
   const [editing, setEditing] = useState(false);
   const history = useProgrammeHistory(id);
   const map = useProgressMap(id, phase, mapKind, state);
-  useDocumentTitle(`${programme.data ? (lang === 'hi' ? programme.data.nameHi : programme.data.name) : t('programmes.title')} · ${t('app.name')}`);
+  useDocumentTitle(
+    `${programme.data ? (lang === 'hi' ? programme.data.nameHi : programme.data.name) : t('programmes.title')} · ${t('app.name')}`,
+  );
   if (programme.isPending) return <Skeleton height={200} />;
   if (programme.isError) return <ErrorState error={programme.error} onRetry={() => void programme.refetch()} />;
   const p = programme.data;
@@ -57,6 +60,7 @@ export const ProgrammePage = () => {
           </Group>
         )}
       </Group>
+      <RolloutJobs jobs={p.rolloutJobs} />
       {p.description && <Text size="sm">{p.description}</Text>}
       <Group gap={6}>
         <Text size="sm" c="dimmed">
@@ -113,7 +117,13 @@ export const ProgrammePage = () => {
             height={380}
           />
         )}
-        <Text size="xs" c="dimmed" data-testid="map-count" data-count={Object.keys(map.data ?? {}).length} data-reported={Object.values(map.data ?? {}).filter((v) => v === 3).length}>
+        <Text
+          size="xs"
+          c="dimmed"
+          data-testid="map-count"
+          data-count={Object.keys(map.data ?? {}).length}
+          data-reported={Object.values(map.data ?? {}).filter((v) => v === 3).length}
+        >
           {t('programmes.mapHelp')}
         </Text>
       </Paper>

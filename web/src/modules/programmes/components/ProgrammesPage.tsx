@@ -30,7 +30,16 @@ export const ProgrammesPage = () => {
     return (
       <Stack gap="xs" data-testid="programme-list">
         {list.items.map((p) => (
-          <Paper key={p.id} withBorder radius="md" p="sm" component={Link} to={`/programmes/${p.id}`} data-testid="programme-row" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+          <Paper
+            key={p.id}
+            withBorder
+            radius="md"
+            p="sm"
+            component={Link}
+            to={`/programmes/${p.id}`}
+            data-testid="programme-row"
+            style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+          >
             <Text fw={600} lang={lang === 'hi' ? 'hi' : undefined}>
               {lang === 'hi' ? p.nameHi : p.name}
             </Text>
@@ -64,7 +73,12 @@ export const ProgrammesPage = () => {
           </Button>
         )}
       </Group>
-      <TextInput label={t('programmes.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="programme-search" />
+      <TextInput
+        label={t('programmes.search')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        data-testid="programme-search"
+      />
       {body()}
       <ProgrammeFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(id) => void navigate(`/programmes/${id}`)} />
     </Stack>

@@ -1,5 +1,5 @@
-import type { TProgrammeCounts } from '@samiti/common';
-import { Anchor, Badge, Breadcrumbs, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { PROGRESS_SORTS, type TProgrammeCounts, type TProgressSort } from '@samiti/common';
+import { Anchor, Badge, Breadcrumbs, Button, Group, NativeSelect, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
@@ -30,11 +30,13 @@ export const ProgressPanel = ({ programmeId, phase, state, onState }: Props) => 
   const [by, setBy] = useState<TProgressBy>('state');
   const [trail, setTrail] = useState<{ id: number; name: string }[]>([]);
   const unitId = by === 'unit' ? (trail.at(-1)?.id ?? null) : null;
-  const progress = useProgress(programmeId, phase, by, unitId);
+  const [sort, setSort] = useState<TProgressSort>('name');
+  const progress = useProgress(programmeId, phase, by, unitId, sort);
   const body = () => {
     if (progress.isPending) return <Skeleton height={120} />;
     if (progress.isError) return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
-    const p = progress.data;
+    const p = { total: progress.first?.total ?? null, rows: progress.rows };
+    if (!p.total) return <Skeleton height={120} />;
     return (
       <Table.ScrollContainer minWidth={640}>
         <Table className={classes.table} striped data-testid="progress-table">
@@ -57,13 +59,22 @@ export const ProgressPanel = ({ programmeId, phase, state, onState }: Props) => 
               const label = lang === 'hi' ? (r.nameHi ?? r.name) : r.name;
               const clickable = by === 'state' || (by === 'unit' && r.hasChildren);
               return (
-                <Table.Tr key={r.key} data-testid="progress-row" data-key={r.key} bg={by === 'state' && state === r.key ? 'var(--mantine-color-blue-light)' : undefined}>
+                <Table.Tr
+                  key={r.key}
+                  data-testid="progress-row"
+                  data-key={r.key}
+                  bg={by === 'state' && state === r.key ? 'var(--mantine-color-blue-light)' : undefined}
+                >
                   <Table.Td>
                     {clickable ? (
                       <Anchor
                         component="button"
                         type="button"
-                        onClick={() => (by === 'state' ? onState(state === r.key ? null : r.key) : setTrail((tr) => [...tr, { id: Number(r.key), name: label }]))}
+                        onClick={() =>
+                          by === 'state'
+                            ? onState(state === r.key ? null : r.key)
+                            : setTrail((tr) => [...tr, { id: Number(r.key), name: label }])
+                        }
                       >
                         {label}
                       </Anchor>
@@ -78,6 +89,16 @@ export const ProgressPanel = ({ programmeId, phase, state, onState }: Props) => 
           </Table.Tbody>
         </Table>
         {p.rows.length === 0 && <EmptyState>{t('programmes.noRows')}</EmptyState>}
+        {progress.hasNextPage && (
+          <Button
+            variant="subtle"
+            onClick={() => void progress.fetchNextPage()}
+            loading={progress.isFetchingNextPage}
+            data-testid="progress-more"
+          >
+            {t('programmes.loadMore')}
+          </Button>
+        )}
       </Table.ScrollContainer>
     );
   };
@@ -93,8 +114,24 @@ export const ProgressPanel = ({ programmeId, phase, state, onState }: Props) => 
           data={(['state', 'cluster', 'unit'] as const).map((b) => ({ value: b, label: t(`programmes.by_${b}`) }))}
           data-testid="progress-by"
         />
+        {by === 'unit' && (
+          <NativeSelect
+            aria-label={t('programmes.sortBy')}
+            value={sort}
+            onChange={(e) => setSort(e.currentTarget.value as TProgressSort)}
+            data={PROGRESS_SORTS.map((s) => ({ value: s, label: t(`programmes.sort_${s}`) }))}
+            data-testid="progress-sort"
+          />
+        )}
         {state && (
-          <Badge variant="light" rightSection={<Anchor component="button" type="button" size="xs" onClick={() => onState(null)}>×</Anchor>}>
+          <Badge
+            variant="light"
+            rightSection={
+              <Anchor component="button" type="button" size="xs" onClick={() => onState(null)}>
+                ×
+              </Anchor>
+            }
+          >
             {t('programmes.stateFilter', { state })}
           </Badge>
         )}

@@ -56,14 +56,34 @@ const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
         data-testid="rollout-kind"
       />
       {kind === 'level' && (
-        <Select label={t('programmes.level')} data={below.map((l) => ({ value: l.key, label: levelLabel(l.key) }))} value={level} onChange={setLevel} data-testid="rollout-level" />
+        <Select
+          label={t('programmes.level')}
+          data={below.map((l) => ({ value: l.key, label: levelLabel(l.key) }))}
+          value={level}
+          onChange={setLevel}
+          data-testid="rollout-level"
+        />
       )}
       {kind === 'list' && (
         <Stack gap={4}>
-          <UnitPicker label={t('programmes.addUnit')} value={null} onChange={(u) => u && setPicked((ps) => (ps.some((p) => p.id === u.id) ? ps : [...ps, u]))} />
+          <UnitPicker
+            label={t('programmes.addUnit')}
+            value={null}
+            onChange={(u) => u && setPicked((ps) => (ps.some((p) => p.id === u.id) ? ps : [...ps, u]))}
+          />
           <Group gap={4}>
             {picked.map((u) => (
-              <Badge key={u.id} variant="light" rightSection={<CloseButton size="xs" onClick={() => setPicked((ps) => ps.filter((p) => p.id !== u.id))} aria-label={t('programmes.remove')} />}>
+              <Badge
+                key={u.id}
+                variant="light"
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    onClick={() => setPicked((ps) => ps.filter((p) => p.id !== u.id))}
+                    aria-label={t('programmes.remove')}
+                  />
+                }
+              >
                 {lang === 'hi' ? (u.nameHi ?? u.name) : u.name}
               </Badge>
             ))}
@@ -75,16 +95,28 @@ const RolloutForm = ({ programme, onClose }: Omit<Props, 'opened'>) => {
           {errorText(rollout.error, t)}
         </Alert>
       )}
-      {result && (
+      {result?.job && (
+        <Alert color="blue" data-testid="rollout-result">
+          <Text size="sm">{t('programmes.rolloutQueued', { total: formatNumber(result.job.total, lang) })}</Text>
+        </Alert>
+      )}
+      {result && !result.job && (
         <Alert color={result.created > 0 ? 'green' : 'blue'} data-testid="rollout-result">
-          <Text size="sm">{t('programmes.rolloutResult', { created: formatNumber(result.created, lang), existing: formatNumber(result.existing, lang) })}</Text>
+          <Text size="sm">
+            {t('programmes.rolloutResult', { created: formatNumber(result.created, lang), existing: formatNumber(result.existing, lang) })}
+          </Text>
         </Alert>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('common.close')}
         </Button>
-        <Button onClick={submit} loading={rollout.isPending} disabled={!under || (kind === 'level' && !level) || (kind === 'list' && picked.length === 0)} data-testid="rollout-submit">
+        <Button
+          onClick={submit}
+          loading={rollout.isPending}
+          disabled={!under || (kind === 'level' && !level) || (kind === 'list' && picked.length === 0)}
+          data-testid="rollout-submit"
+        >
           {t('programmes.rollOut')}
         </Button>
       </Group>

@@ -2,7 +2,13 @@ import type { TInstanceStatus } from '@samiti/common';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-const COLOR: Record<TInstanceStatus, string> = { 'not-planned': 'gray', planned: 'blue', held: 'yellow', reported: 'green', cancelled: 'red' };
+const COLOR: Record<TInstanceStatus, string> = {
+  'not-planned': 'gray',
+  planned: 'blue',
+  held: 'yellow',
+  reported: 'green',
+  cancelled: 'red',
+};
 
 export const StatusBadge = ({ status, isOverdue }: { status: TInstanceStatus; isOverdue?: boolean }) => {
   const { t } = useTranslation();
