@@ -27,7 +27,10 @@ export type THealthState = (typeof HEALTH_STATES)[number];
  * How each signal's threshold reads and the range a national admin may set: a minimum share in
  * percent, a minimum count, or a maximum (days since, number overdue).
  */
-export const HEALTH_THRESHOLD_RULES: Record<THealthSignalKey, { kind: 'min' | 'max'; min: number; max: number; default: number; unit: 'percent' | 'count' | 'days' }> = {
+export const HEALTH_THRESHOLD_RULES: Record<
+  THealthSignalKey,
+  { kind: 'min' | 'max'; min: number; max: number; default: number; unit: 'percent' | 'count' | 'days' }
+> = {
   postsFilled: { kind: 'min', min: 0, max: 100, default: 80, unit: 'percent' },
   boothCommittee: { kind: 'min', min: 1, max: 100, default: 10, unit: 'count' },
   boothsCovered: { kind: 'min', min: 0, max: 100, default: 75, unit: 'percent' },
@@ -99,6 +102,8 @@ export type TWeakQuery = z.infer<typeof ZWeakQuery>;
 
 export const ZHealthThreshold = z.object({
   level: z.string(),
+  /** null: every wing of the level (unless the wing has its own value). */
+  wing: z.string().nullable(),
   signal: z.enum(HEALTH_SIGNALS),
   value: z.number(),
   isDefault: z.boolean(),
@@ -110,8 +115,24 @@ export const ZHealthThreshold = z.object({
 export type THealthThreshold = z.infer<typeof ZHealthThreshold>;
 export const ZHealthThresholdList = z.object({ items: z.array(ZHealthThreshold), canEdit: z.boolean() });
 export const ZHealthThresholdPut = z
-  .object({ items: z.array(z.object({ level: z.string().trim().min(1).max(40), signal: z.enum(HEALTH_SIGNALS), value: z.number() }).strict()).min(1).max(200) })
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            level: z.string().trim().min(1).max(40),
+            /** A wing's own value; omitted or null for every wing of the level. */
+            wing: z.string().trim().min(1).max(40).nullable().default(null),
+            signal: z.enum(HEALTH_SIGNALS),
+            value: z.number(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
   .strict();
+export const ZHealthThresholdQuery = z.object({ wing: z.string().trim().min(1).max(40).optional() });
 export type THealthThresholdPut = z.infer<typeof ZHealthThresholdPut>;
 
 /** Weights of the office-bearer score; each component is a share from 0 to 1. */

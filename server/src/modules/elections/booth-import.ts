@@ -2,6 +2,7 @@ import type { TImportReport } from '@samiti/common';
 import type { TCtx } from '../../context';
 import { readSheet } from '../../lib/sheet';
 import { recordAudit } from '../audit/record';
+import { refreshElectionHealth } from '../org-health/election-facts';
 import { chunks, errorList, findColumn, parsePositive, parseVotes, partyResolver, refuseIfErrors } from './import-support';
 import { assertScopedRole } from './policy';
 import { electionNotFound, loadElection } from './queries';
@@ -20,7 +21,7 @@ export const importBoothResults = async (
   ctx: TCtx,
   electionId: number,
   bytes: Uint8Array,
-  opts: { dryRun: boolean; state?: string },
+  opts: { dryRun: boolean; state?: string; onProgress?: (done: number, total: number) => void },
 ): Promise<TImportReport> => {
   const e = await loadElection(ctx, electionId);
   assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
@@ -160,7 +161,13 @@ export const importBoothResults = async (
         after: { ac, parts: parts.length, parties: keys },
       });
     }
-    for (const batch of chunks(rows, 2000)) await trx.insertInto('booth_result').values(batch).execute();
+    let done = 0;
+    for (const batch of chunks(rows, 2000)) {
+      await trx.insertInto('booth_result').values(batch).execute();
+      done += batch.length;
+      opts.onProgress?.(done, rows.length);
+    }
+    await refreshElectionHealth(trx, { pollingStationIds: booths.map((b) => b.psId) });
   });
   return report(rows.length, seatCount, parties.newNames());
 };

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { TCtx } from '../../context';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
+import { refreshElectionHealth } from '../org-health/election-facts';
 import { assertSeatUnit } from './operations';
 import { assertScopedRole } from './policy';
 import { electionNotFound, loadElection, loadSeat, seatNotFound, toElection, toSeat } from './queries';
@@ -51,6 +52,7 @@ export const updateSeat = (ctx: TCtx, id: number, patch: TSeatPatch) =>
       })
       .where('id', '=', id)
       .execute();
+    if (patch.unitId !== undefined && patch.unitId !== seat.unit_id) await refreshElectionHealth(trx, { seatIds: [id], unitIds: seat.unit_id === null ? [] : [seat.unit_id] });
     const after = toSeat((await loadSeat({ db: trx, actor: ctx.actor }, id)).seat);
     await recordAudit(trx, ctx, { action: 'seat.update', entityType: 'seat', entityId: id, before, after });
     return after;

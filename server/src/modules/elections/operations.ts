@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { assertNationalAdmin, assertRoleAt, isNationalAdmin } from '../auth/policy';
+import { refreshElectionHealth } from '../org-health/election-facts';
 import { findUnitRecord } from '../units/queries';
 import { normalisePartyName } from './party-names';
 import { assertScopedRole } from './policy';
@@ -194,6 +195,7 @@ export const setOurParty = (ctx: TCtx, party: string | null) =>
       .set({ our_party_key: key, updated_by: ctx.actor.userId > 0 ? ctx.actor.userId : null, updated_at: sql`now()` })
       .where('singleton', '=', true)
       .execute();
+    if (key !== (before?.our_party_key ?? null)) await refreshElectionHealth(trx, 'all');
     await recordAudit(trx, ctx, {
       action: 'election-setting.update',
       entityType: 'election_setting',

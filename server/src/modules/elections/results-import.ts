@@ -4,6 +4,7 @@ import type { TCtx } from '../../context';
 import { AppError } from '../../errors';
 import { readSheet } from '../../lib/sheet';
 import { recordAudit } from '../audit/record';
+import { refreshElectionHealth } from '../org-health/election-facts';
 import { assertScopedRole } from './policy';
 import { electionNotFound, loadElection } from './queries';
 import { chunks, errorList, findColumn, parsePositive, parseVotes, partyResolver, refuseIfErrors } from './import-support';
@@ -26,7 +27,7 @@ export const importResults = async (
   ctx: TCtx,
   electionId: number,
   bytes: Uint8Array,
-  opts: { dryRun: boolean },
+  opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<TImportReport> => {
   const e = await loadElection(ctx, electionId);
   assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
@@ -111,12 +112,16 @@ export const importResults = async (
       .groupBy('seat_id')
       .execute();
     await trx.deleteFrom('result_row').where('seat_id', 'in', ids).execute();
+    let done = 0;
     for (const batch of chunks(lines, 2000)) {
       await trx
         .insertInto('result_row')
         .values(batch.map((l) => ({ seat_id: l.seatId, serial: l.serial, candidate: l.candidate, party_key: l.party, votes: l.votes })))
         .execute();
+      done += batch.length;
+      opts.onProgress?.(done, lines.length);
     }
+    await refreshElectionHealth(trx, { seatIds: ids });
     const prior = new Map(before.map((b) => [b.seat_id, Number(b.n)]));
     await recordAudit(
       trx,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types';
+import { refreshElectionHealth } from '../org-health/election-facts';
 import { normalisePartyName, parseAliasCsv } from './party-names';
 
 const DATA_DIR = path.resolve(import.meta.dirname, '../../../data');
@@ -93,6 +94,7 @@ export const seedShippedResults = async (db: Kysely<DB>, file = RESULTS_FILE, al
         trx,
       );
     }
+    await refreshElectionHealth(trx, 'all');
   });
   await sql`analyze result_row`.execute(db);
   await sql`analyze seat`.execute(db);

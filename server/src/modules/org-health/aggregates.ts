@@ -98,6 +98,17 @@ const shiftSubtree = async (db: Kysely<DB>, path: string, sign: 1 | -1) => {
     above,
     rows.map((r) => ({ filled: r.filled, delta: sign * r.booths })),
   );
+  // The programme instances counted at the subtree's top move with it the same way.
+  if (above.length === 0) return;
+  await sql`
+    insert into unit_health_programme (unit_id, due_date, due, done)
+    select a.id, p.due_date, ${sign} * p.due, ${sign} * p.done
+    from unit_health_programme p cross join unnest(${above}::bigint[]) as a (id)
+    where p.unit_id = ${root} order by a.id, p.due_date
+    on conflict (unit_id, due_date) do update set due = unit_health_programme.due + excluded.due, done = unit_health_programme.done + excluded.done`.execute(
+    db,
+  );
+  await sql`delete from unit_health_programme where unit_id = any(${above}::bigint[]) and due = 0 and done = 0`.execute(db);
 };
 
 /** Before a subtree is soft-deleted, or after it is restored (units module). */
@@ -122,7 +133,9 @@ export const meetingFacts = (where: RawBuilder<unknown>) => sql`
 /** After a meeting's status, date or attendance changes (meetings module): its one fact row. */
 export const onMeetingChanged = async (db: Kysely<DB>, meetingId: number) => {
   await sql`delete from unit_health_meeting where meeting_id = ${meetingId}`.execute(db);
-  await sql`insert into unit_health_meeting (meeting_id, unit_id, held_on, expected, present) ${meetingFacts(sql`m.id = ${meetingId}`)}`.execute(db);
+  await sql`insert into unit_health_meeting (meeting_id, unit_id, held_on, expected, present) ${meetingFacts(sql`m.id = ${meetingId}`)}`.execute(
+    db,
+  );
 };
 
 /** Assignments by unit and due date, in the states the signals count. */
@@ -162,4 +175,79 @@ export const onAssignmentChanged = async (db: Kysely<DB>, assignmentId: number) 
     update unit_health_due h set on_time = h.on_time + f.on_time, late = h.late + f.late, declined = h.declined + f.declined
     from (${dueFacts(sql`a.id = ${assignmentId}`)}) as f (unit_id, due_date, open, on_time, late, declined)
     where h.unit_id = f.unit_id and h.due_date = f.due_date`.execute(db);
+};
+
+/**
+ * Programme instances as facts: per unit on the chain of each instance's scope unit and its phase's
+ * due date, those not cancelled (due) and those held or reported (done). Phases without a due date
+ * are never due and are not counted. `where` filters `programme_instance i`.
+ */
+export const programmeFacts = (where: RawBuilder<unknown>) => sql`
+  select a.id, ph.due_date,
+    count(*) filter (where i.status <> 'cancelled')::int,
+    count(*) filter (where i.status in ('held', 'reported'))::int
+  from programme_instance i
+  join programme_phase ph on ph.id = i.phase_id
+  join unit s on s.id = i.scope_unit_id
+  left join unit d on d.id = s.deletion_id
+  cross join lateral unnest(string_to_array(trim(both '/' from s.path), '/')::bigint[]) with ordinality as a (id, ord)
+  where ph.due_date is not null and (s.deleted_at is null or a.ord - 1 >= d.depth) and ${where}
+  group by a.id, ph.due_date`;
+
+/**
+ * After a roll-out inserts instances (programmes' `addNewInstances`, same transaction): `items`
+ * selects the new rows' `(state_code, cluster_id, scope_unit_id)`. New instances are not planned:
+ * each is due on its phase's date up its scope unit's chain, none done.
+ */
+export const onProgrammeInstancesAdded = async (db: Kysely<DB>, phaseId: number, items: RawBuilder<unknown>) => {
+  await sql`
+    insert into unit_health_programme (unit_id, due_date, due, done)
+    select a.id, ph.due_date, count(*)::int, 0
+    from (${items}) as i (state_code, cluster_id, scope_unit_id)
+    join programme_phase ph on ph.id = ${phaseId} and ph.due_date is not null
+    join unit s on s.id = i.scope_unit_id
+    left join unit d on d.id = s.deletion_id
+    cross join lateral unnest(string_to_array(trim(both '/' from s.path), '/')::bigint[]) with ordinality as a (id, ord)
+    where s.deleted_at is null or a.ord - 1 >= d.depth
+    group by a.id, ph.due_date order by a.id
+    on conflict (unit_id, due_date) do update set due = unit_health_programme.due + excluded.due`.execute(db);
+};
+
+const PROGRAMME_WEIGHT: Record<string, { due: number; done: number }> = {
+  'not-planned': { due: 1, done: 0 },
+  planned: { due: 1, done: 0 },
+  held: { due: 1, done: 1 },
+  reported: { due: 1, done: 1 },
+  cancelled: { due: 0, done: 0 },
+};
+
+/** After an instance's status moves (programmes' `moveInstance`, same transaction): its chain's rows. */
+export const onProgrammeInstanceMoved = async (
+  db: Kysely<DB>,
+  instanceScopePath: string,
+  phaseId: number,
+  before: string,
+  after: string,
+) => {
+  const b = PROGRAMME_WEIGHT[before] ?? { due: 0, done: 0 };
+  const a = PROGRAMME_WEIGHT[after] ?? { due: 0, done: 0 };
+  const dDue = a.due - b.due;
+  const dDone = a.done - b.done;
+  if (dDue === 0 && dDone === 0) return;
+  const { rows } = await sql<{ due_date: string | null }>`select due_date::text from programme_phase where id = ${phaseId}`.execute(db);
+  const due = rows[0]?.due_date ?? null;
+  if (due === null) return;
+  const scope = (
+    await sql<{ path: string; deletion_id: number | null }>`select path, deletion_id from unit where path = ${instanceScopePath}`.execute(
+      db,
+    )
+  ).rows[0];
+  if (!scope) return;
+  const chain = countingChain(scope).sort((x, y) => x - y);
+  await sql`
+    insert into unit_health_programme (unit_id, due_date, due, done)
+    select id, ${due}::date, ${dDue}, ${dDone} from unnest(${chain}::bigint[]) as c (id) order by id
+    on conflict (unit_id, due_date) do update set due = unit_health_programme.due + excluded.due, done = unit_health_programme.done + excluded.done`.execute(
+    db,
+  );
 };

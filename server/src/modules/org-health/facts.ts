@@ -5,7 +5,8 @@ import { foldDriveCounts } from '../membership/counters';
 /** Today in India as YYYY-MM-DD; `now` is injectable so tests never depend on the clock. */
 export const indiaToday = (now = Date.now()) => new Date(now + 330 * 60_000).toISOString().slice(0, 10);
 const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export type TUnitFacts = {
   id: number;
@@ -13,6 +14,7 @@ export type TUnitFacts = {
   name: string;
   nameHi: string | null;
   level: string;
+  wing: string;
   path: string;
   childCount: number;
   geoCode: string | null;
@@ -28,6 +30,9 @@ export type TUnitFacts = {
   late: number;
   holders: number;
   trained: number;
+  /** Programme instances in the subtree whose phase was due before today (not cancelled), and of them held or reported. */
+  programmesDue: number;
+  programmesDone: number;
   membership: { enrolled: number; verified: number; target: number } | null;
   election: { share: number; swing: number | null; name: string; nameHi: string | null } | null;
 };
@@ -44,9 +49,22 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
   if (ids.length === 0) return [];
   const idArr = sql`${ids}::bigint[]`;
   const since = daysBefore(today, 90);
-  const [units, seats, health, booths, meetings, dues, holders] = await Promise.all([
-    sql<{ id: number; parent_id: number | null; name: string; name_hi: string | null; level: string; path: string; child_count: number; geo_code: string | null; polling_station_id: number | null }>`
-      select id, parent_id, name, name_hi, level, path, child_count, geo_code, polling_station_id from unit where id = any(${idArr})`.execute(db),
+  const [units, seats, health, booths, meetings, dues, holders, programmes] = await Promise.all([
+    sql<{
+      id: number;
+      parent_id: number | null;
+      name: string;
+      name_hi: string | null;
+      level: string;
+      wing: string;
+      path: string;
+      child_count: number;
+      geo_code: string | null;
+      polling_station_id: number | null;
+    }>`
+      select id, parent_id, name, name_hi, level, wing, path, child_count, geo_code, polling_station_id from unit where id = any(${idArr})`.execute(
+      db,
+    ),
     sql<{ level: string; seats: number }>`select level, sum(seats)::int as seats from post_template group by level`.execute(db),
     sql<{ unit_id: number; filled: number }>`select unit_id, filled from unit_health where unit_id = any(${idArr})`.execute(db),
     sql<{ unit_id: number; filled: number; booths: number }>`
@@ -66,14 +84,19 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
           select 1 from training_invitation i where i.person_id = t.person_id
             and (select a.status from training_attendance a where a.invitation_id = i.id order by a.id desc limit 1) = 'present'))::int as trained
       from tenure t where t.unit_id = any(${idArr}) and t.end_date is null group by t.unit_id`.execute(db),
+    sql<{ unit_id: number; due: number; done: number }>`
+      select unit_id, sum(due)::int as due, sum(done)::int as done
+      from unit_health_programme where unit_id = any(${idArr}) and due_date < ${today}::date group by unit_id`.execute(db),
   ]);
+  const pr = byId(programmes.rows);
   const seatsByLevel = new Map(seats.rows.map((s) => [s.level, n(s.seats)]));
   const h = byId(health.rows);
   const m = byId(meetings.rows);
   const d = byId(dues.rows);
   const t = byId(holders.rows);
   const b = new Map<number, { filled: number; booths: number }[]>();
-  for (const r of booths.rows) b.set(Number(r.unit_id), [...(b.get(Number(r.unit_id)) ?? []), { filled: n(r.filled), booths: n(r.booths) }]);
+  for (const r of booths.rows)
+    b.set(Number(r.unit_id), [...(b.get(Number(r.unit_id)) ?? []), { filled: n(r.filled), booths: n(r.booths) }]);
   const [membership, election] = await Promise.all([loadMembership(db, units.rows, today), loadElection(db, units.rows)]);
   const order = new Map(ids.map((id, i) => [id, i]));
   return units.rows
@@ -85,6 +108,7 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
         name: u.name,
         nameHi: u.name_hi,
         level: u.level,
+        wing: u.wing,
         path: u.path,
         childCount: n(u.child_count),
         geoCode: u.geo_code,
@@ -99,6 +123,8 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
         late: n(d.get(id)?.late),
         holders: n(t.get(id)?.holders),
         trained: n(t.get(id)?.trained),
+        programmesDue: n(pr.get(id)?.due),
+        programmesDone: n(pr.get(id)?.done),
         membership: membership.get(id) ?? null,
         election: election.get(id) ?? null,
       };
@@ -106,7 +132,7 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
     .sort((a, z) => (order.get(a.id) ?? 0) - (order.get(z.id) ?? 0));
 };
 
-type TUnitRow = { id: number; path: string; geo_code: string | null; polling_station_id: number | null };
+type TUnitRow = { id: number; path: string; level: string; geo_code: string | null; polling_station_id: number | null };
 
 /** The running drive nearest above each unit (or at it), with the unit's counters and target there. */
 const loadMembership = async (db: Kysely<DB>, units: TUnitRow[], today: string) => {
@@ -123,7 +149,8 @@ const loadMembership = async (db: Kysely<DB>, units: TUnitRow[], today: string) 
     for (const dr of drives.rows) {
       const depth = ids.indexOf(Number(dr.unit_id));
       if (depth < 0) continue;
-      if (!best || depth > best.depth || (depth === best.depth && dr.starts_on > best.starts)) best = { id: Number(dr.id), depth, starts: dr.starts_on };
+      if (!best || depth > best.depth || (depth === best.depth && dr.starts_on > best.starts))
+        best = { id: Number(dr.id), depth, starts: dr.starts_on };
     }
     if (best) pick.set(Number(u.id), best.id);
   }
@@ -142,36 +169,37 @@ const loadMembership = async (db: Kysely<DB>, units: TUnitRow[], today: string) 
 };
 
 /**
- * The party's share in the latest election of the unit's seat (its AC/PC, or a local seat it owns),
- * or for a booth its booth-wise result; swing against the previous election of the same type.
+ * The party's share in the latest election of the unit's seat (its AC/PC geography, or a local seat
+ * it owns), or for a booth its polling station's booth-wise result, with the swing against the
+ * previous election of the same type: stored per area by the elections module's writes
+ * (`refreshElectionHealth`), so this is one primary-key read per unit.
  */
 const loadElection = async (db: Kysely<DB>, units: TUnitRow[]) => {
   const out = new Map<number, { share: number; swing: number | null; name: string; nameHi: string | null }>();
-  const setting = await sql<{ our: string | null }>`select our_party_key as our from election_setting limit 1`.execute(db);
-  const our = setting.rows[0]?.our ?? null;
-  if (!our) return out;
-  const ids = units.map((u) => Number(u.id));
-  const { rows } = await sql<{ unit_id: number; type: string; year: number; name: string; name_hi: string | null; total: number; ours: number }>`
-    select u.id as unit_id, e.type, e.year, e.name, e.name_hi,
-      (select sum(r.votes) from result_row r where r.seat_id = s.id)::float8 as total,
-      coalesce((select sum(r.votes) from result_row r where r.seat_id = s.id and r.party_key = ${our}), 0)::float8 as ours
-    from unit u join seat s on (s.geo_code = u.geo_code or s.unit_id = u.id) join election e on e.id = s.election_id
-    where u.id = any(${ids}::bigint[]) and u.level <> 'booth'
-    union all
-    select u.id, e.type, e.year, e.name, e.name_hi, sum(b.votes)::float8, coalesce(sum(b.votes) filter (where b.party_key = ${our}), 0)::float8
-    from unit u join booth_result b on b.polling_station_id = u.polling_station_id join election e on e.id = b.election_id
-    where u.id = any(${ids}::bigint[]) and u.level = 'booth'
-    group by u.id, e.id, e.type, e.year, e.name, e.name_hi`.execute(db);
-  const per = new Map<number, typeof rows>();
-  for (const r of rows) if (n(r.total) > 0) per.set(Number(r.unit_id), [...(per.get(Number(r.unit_id)) ?? []), r]);
-  for (const [id, list] of per) {
-    list.sort((a, z) => z.year - a.year);
-    const latest = list[0];
-    if (!latest) continue;
-    const prev = list.find((r) => r.type === latest.type && r.year < latest.year);
-    const share = (100 * n(latest.ours)) / n(latest.total);
-    const swing = prev ? share - (100 * n(prev.ours)) / n(prev.total) : null;
-    out.set(id, { share: Math.round(share * 10) / 10, swing: swing === null ? null : Math.round(swing * 10) / 10, name: latest.name, nameHi: latest.name_hi });
+  const areasOf = (u: TUnitRow) =>
+    u.level === 'booth'
+      ? u.polling_station_id === null
+        ? []
+        : [`ps:${u.polling_station_id}`]
+      : [...(u.geo_code ? [u.geo_code] : []), `unit:${u.id}`];
+  const keys = [...new Set(units.flatMap(areasOf))];
+  if (keys.length === 0) return out;
+  const { rows } = await sql<{ area: string; share: number; swing: number | null; year: number; name: string; name_hi: string | null }>`
+    select a.area, a.share, a.swing, e.year, e.name, e.name_hi from health_election_area a join election e on e.id = a.election_id
+    where a.area = any(${keys}::text[])`.execute(db);
+  const byArea = new Map(rows.map((r) => [r.area, r]));
+  for (const u of units) {
+    const best = areasOf(u)
+      .map((k) => byArea.get(k))
+      .filter((r) => r !== undefined)
+      .sort((a, z) => z.year - a.year)[0];
+    if (best)
+      out.set(Number(u.id), {
+        share: n(best.share),
+        swing: best.swing === null ? null : n(best.swing),
+        name: best.name,
+        nameHi: best.name_hi,
+      });
   }
   return out;
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { appoint } from '../posts/operations';
+import { refreshElectionHealth } from './election-facts';
 import { indiaToday } from './facts';
 import { getUnitHealth } from './queries';
 
@@ -25,7 +26,8 @@ const boothWith = async (parentId: number, n: number) => {
   }
   return booth;
 };
-const daysAgo = (d: number) => `${new Date(Date.parse(`${indiaToday()}T12:00:00+05:30`) - d * 86_400_000).toISOString().slice(0, 10)}T12:00:00+05:30`;
+const daysAgo = (d: number) =>
+  `${new Date(Date.parse(`${indiaToday()}T12:00:00+05:30`) - d * 86_400_000).toISOString().slice(0, 10)}T12:00:00+05:30`;
 const signal = (body: { signals: { key: string }[] }, key: string) => body.signals.find((s) => s.key === key) as Record<string, unknown>;
 
 describe('GET /api/v1/units/:id/health', () => {
@@ -76,7 +78,12 @@ describe('GET /api/v1/units/:id/health', () => {
     expect(signal(ac, 'lastMeeting')).toMatchObject({ state: 'weak', value: 74, reason: 'no meeting for 74 days' });
     expect(signal(ac, 'attendance')).toMatchObject({ value: 50, state: 'ok' });
     // The chain's own empty booth and the complete one.
-    expect(signal(ac, 'boothsCovered')).toMatchObject({ value: 50, state: 'weak', detail: { ok: 1, total: 2 }, reason: '1 of 2 booths with a complete committee (50%)' });
+    expect(signal(ac, 'boothsCovered')).toMatchObject({
+      value: 50,
+      state: 'weak',
+      detail: { ok: 1, total: 2 },
+      reason: '1 of 2 booths with a complete committee (50%)',
+    });
     expect(signal(ac, 'childrenOk')).toMatchObject({ detail: { ok: 0, total: 2 } });
     const b = (await call('GET', `/api/v1/units/${booth.id}/health`, admin)).json();
     expect(signal(b, 'boothCommittee')).toMatchObject({ state: 'ok', value: 10 });
@@ -93,29 +100,58 @@ describe('GET /api/v1/units/:id/health', () => {
       target: { cascade: { level: 'booth', post: 'president' } },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const booth = (await h.db.selectFrom('assignment').select('unit_id').where('directive_id', '=', res.json().directive?.id ?? res.json().id).executeTakeFirstOrThrow()).unit_id;
+    const booth = (
+      await h.db
+        .selectFrom('assignment')
+        .select('unit_id')
+        .where('directive_id', '=', res.json().directive?.id ?? res.json().id)
+        .executeTakeFirstOrThrow()
+    ).unit_id;
     const now = await getUnitHealth(h.ctx, booth);
     expect(now.signals.find((s) => s.key === 'directivesOverdue')).toMatchObject({ state: 'no-data' });
     const later = await getUnitHealth(h.ctx, booth, '2999-02-01');
-    expect(later.signals.find((s) => s.key === 'directivesOverdue')).toMatchObject({ state: 'weak', value: 1, reason: '1 directives overdue' });
+    expect(later.signals.find((s) => s.key === 'directivesOverdue')).toMatchObject({
+      state: 'weak',
+      value: 1,
+      reason: '1 directives overdue',
+    });
     expect(later.signals.find((s) => s.key === 'directivesOnTime')).toMatchObject({ value: 0 });
   });
 
   it("shows the party's vote share and swing in the unit's seat", async () => {
     const { district } = await h.chain();
     const ac = await h.unit({ parentId: district.id, level: 'assembly', geo: 'S24-AC-14' });
-    await sql`insert into party (key, short_name, name, name_hi) values ('h8a', 'HA', 'Party A', 'दल ए'), ('h8b', 'HB', 'Party B', 'दल बी') on conflict do nothing`.execute(h.db);
+    await sql`insert into party (key, short_name, name, name_hi) values ('h8a', 'HA', 'Party A', 'दल ए'), ('h8b', 'HB', 'Party B', 'दल बी') on conflict do nothing`.execute(
+      h.db,
+    );
     await sql`update election_setting set our_party_key = 'h8a'`.execute(h.db);
     for (const [year, ours, theirs] of [
       [2017, 400, 600],
       [2022, 450, 550],
     ] as const) {
-      const e = await sql<{ id: number }>`insert into election (type, state_code, year, name) values ('vidhan-sabha', 'S24', ${year}, ${`UP ${year}`}) returning id`.execute(h.db);
-      const s = await sql<{ id: number }>`insert into seat (election_id, code, number, name, geo_code) values (${e.rows[0]?.id}, 'AC-14', 14, 'Muzaffarnagar', 'S24-AC-14') returning id`.execute(h.db);
-      await sql`insert into result_row (seat_id, candidate, party_key, votes) values (${s.rows[0]?.id}, 'A', 'h8a', ${ours}), (${s.rows[0]?.id}, 'B', 'h8b', ${theirs})`.execute(h.db);
+      const e = await sql<{
+        id: number;
+      }>`insert into election (type, state_code, year, name) values ('vidhan-sabha', 'S24', ${year}, ${`UP ${year}`}) returning id`.execute(
+        h.db,
+      );
+      const s = await sql<{
+        id: number;
+      }>`insert into seat (election_id, code, number, name, geo_code) values (${e.rows[0]?.id}, 'AC-14', 14, 'Muzaffarnagar', 'S24-AC-14') returning id`.execute(
+        h.db,
+      );
+      await sql`insert into result_row (seat_id, candidate, party_key, votes) values (${s.rows[0]?.id}, 'A', 'h8a', ${ours}), (${s.rows[0]?.id}, 'B', 'h8b', ${theirs})`.execute(
+        h.db,
+      );
     }
+    // What the elections module's writes do (results written here directly).
+    await refreshElectionHealth(h.db, 'all');
     const body = (await call('GET', `/api/v1/units/${ac.id}/health`, admin)).json();
-    expect(signal(body, 'election')).toMatchObject({ value: 45, state: 'ok', detail: { share: 45, swing: 5 }, reason: 'vote share 45% in UP 2022, swing +5 points' });
+    expect(signal(body, 'election')).toMatchObject({
+      value: 45,
+      state: 'ok',
+      detail: { share: 45, swing: 5 },
+      reason: 'vote share 45% in UP 2022, swing +5 points',
+    });
     await sql`update election_setting set our_party_key = null`.execute(h.db);
   });
 });
@@ -157,15 +193,24 @@ describe('GET/PUT /api/v1/health/thresholds', () => {
     const booth = await boothWith(assembly.id, 4);
     expect((await call('GET', '/api/v1/health/thresholds')).statusCode).toBe(401);
     const list = (await call('GET', '/api/v1/health/thresholds', admin)).json();
-    expect(list.items.find((i: { level: string; signal: string }) => i.level === 'booth' && i.signal === 'boothCommittee')).toMatchObject({ value: 10, isDefault: true });
+    expect(list.items.find((i: { level: string; signal: string }) => i.level === 'booth' && i.signal === 'boothCommittee')).toMatchObject({
+      value: 10,
+      isDefault: true,
+    });
     const body = { items: [{ level: 'booth', signal: 'boothCommittee', value: 4 }] };
     expect((await call('PUT', '/api/v1/health/thresholds', undefined, body)).statusCode).toBe(401);
     expect((await call('PUT', '/api/v1/health/thresholds', (await h.login('admin', state.id)).cookie, body)).statusCode).toBe(403);
-    const range = await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'booth', signal: 'boothCommittee', value: 500 }] });
+    const range = await call('PUT', '/api/v1/health/thresholds', admin, {
+      items: [{ level: 'booth', signal: 'boothCommittee', value: 500 }],
+    });
     expect(range.json()).toMatchObject({ error: 'VALIDATION', field: 'items.0.value' });
     expect(range.json().message).toContain('between 1 and 100');
-    expect((await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'planet', signal: 'boothCommittee', value: 4 }] })).json()).toMatchObject({ field: 'items.0.level' });
-    expect((await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'booth', signal: 'mood', value: 4 }] })).statusCode).toBe(400);
+    expect(
+      (await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'planet', signal: 'boothCommittee', value: 4 }] })).json(),
+    ).toMatchObject({ field: 'items.0.level' });
+    expect(
+      (await call('PUT', '/api/v1/health/thresholds', admin, { items: [{ level: 'booth', signal: 'mood', value: 4 }] })).statusCode,
+    ).toBe(400);
     const ok = await call('PUT', '/api/v1/health/thresholds', admin, body);
     expect(ok.statusCode).toBe(200);
     const after = (await call('GET', `/api/v1/units/${booth.id}/health`, admin)).json();

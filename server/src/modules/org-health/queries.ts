@@ -1,4 +1,11 @@
-import { HEALTH_THRESHOLD_RULES, type TChildrenHealthQuery, type TUnitHealth, type TUnitHealthPage, type TUnitHealthRow, type TWeakQuery } from '@samiti/common';
+import {
+  HEALTH_THRESHOLD_RULES,
+  type TChildrenHealthQuery,
+  type TUnitHealth,
+  type TUnitHealthPage,
+  type TUnitHealthRow,
+  type TWeakQuery,
+} from '@samiti/common';
 import { type Kysely, sql } from 'kysely';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
@@ -7,17 +14,26 @@ import { assertRoleAt, pathRangeEnd } from '../auth/policy';
 import { unitNotFound } from '../units/queries';
 import { indiaToday, loadFacts } from './facts';
 import { evaluate } from './signals';
-import { loadThresholds } from './thresholds';
+import { loadThresholds, thresholdFor } from './thresholds';
 
 const loadUnit = async (ctx: TCtx, id: number) => {
-  const u = await ctx.db.selectFrom('unit').select(['id', 'path', 'level', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+  const u = await ctx.db.selectFrom('unit').select(['id', 'path', 'level', 'wing', 'deleted_at']).where('id', '=', id).executeTakeFirst();
   if (!u) throw unitNotFound(id);
   assertRoleAt(ctx.actor, u.path, 'viewer', () => unitNotFound(id));
   return u;
 };
 
 const childIds = async (db: Kysely<DB>, id: number) =>
-  (await db.selectFrom('unit').select('id').where('parent_id', '=', id).where('deleted_at', 'is', null).orderBy('sort_key').orderBy('id').execute()).map((c) => Number(c.id));
+  (
+    await db
+      .selectFrom('unit')
+      .select('id')
+      .where('parent_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('sort_key')
+      .orderBy('id')
+      .execute()
+  ).map((c) => Number(c.id));
 
 /** The children's rows, each evaluated on its own facts (their own children are not read). */
 const childRows = async (ctx: TCtx, id: number, today: string) => {
@@ -37,10 +53,21 @@ export const getUnitHealth = async (ctx: TCtx, id: number, today = indiaToday())
       select week::text, is_weak, signals from unit_health_snapshot where unit_id = ${id} order by week desc limit 26`.execute(ctx.db),
   ]);
   if (!facts) throw unitNotFound(id);
-  const row = evaluate(facts, { locale: ctx.locale, today, thresholds, children: { ok: children.filter((c) => !c.isWeak).length, total: children.length } });
+  const row = evaluate(facts, {
+    locale: ctx.locale,
+    today,
+    thresholds,
+    children: { ok: children.filter((c) => !c.isWeak).length, total: children.length },
+  });
   return {
     ...row,
-    trend: trend.rows.reverse().map((r) => ({ week: r.week, isWeak: r.is_weak, weak: (typeof r.signals === 'string' ? JSON.parse(r.signals) : r.signals) as TUnitHealth['trend'][number]['weak'] })),
+    trend: trend.rows
+      .reverse()
+      .map((r) => ({
+        week: r.week,
+        isWeak: r.is_weak,
+        weak: (typeof r.signals === 'string' ? JSON.parse(r.signals) : r.signals) as TUnitHealth['trend'][number]['weak'],
+      })),
   };
 };
 
@@ -63,7 +90,12 @@ const signalValue = (r: TUnitHealthRow, key: string) => r.signals.find((s) => s.
  * default, a page at a time. The whole child list is evaluated to sort it (a parent has at most a
  * few hundred children); only the page is sent.
  */
-export const listChildrenHealth = async (ctx: TCtx, id: number, q: TChildrenHealthQuery, today = indiaToday()): Promise<TUnitHealthPage> => {
+export const listChildrenHealth = async (
+  ctx: TCtx,
+  id: number,
+  q: TChildrenHealthQuery,
+  today = indiaToday(),
+): Promise<TUnitHealthPage> => {
   await loadUnit(ctx, id);
   const offset = decodeOffset(q.cursor);
   const rows = await childRows(ctx, id, today);
@@ -87,10 +119,16 @@ export const listChildrenHealth = async (ctx: TCtx, id: number, q: TChildrenHeal
   return { items, total: rows.length, nextCursor: offset + q.limit < rows.length ? encode(offset + q.limit) : null };
 };
 
+/** Units a weak list reads per request at most before it returns a cursor to continue from. */
+export const WEAK_SCAN_LIMIT = 5_000;
+
 /**
- * Weak units of a level in a subtree, in tree order with a keyset cursor. Filtered in SQL on the
- * signals an index can answer (committee or posts, days since the last meeting, overdue
- * directives), so a national list reads booths in path order and stops at the page.
+ * Weak units of a level in a subtree, in tree order with a keyset cursor (the last path read). Every
+ * unit is judged by `evaluate` on its stored facts, so the list uses every signal the unit page
+ * shows (except children-ok, which needs the children's own evaluation: a list row is judged on its
+ * own facts, as in the children table). Units are read in path order in batches; a request stops
+ * at a full page or after WEAK_SCAN_LIMIT units, and then returns a cursor even when the page is
+ * short, so a subtree with few weak units is paged through without one request reading all of it.
  */
 export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = indiaToday()): Promise<TUnitHealthPage> => {
   const unit = await loadUnit(ctx, id);
@@ -102,26 +140,41 @@ export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = ind
     if (!after.startsWith(unit.path)) throw new AppError('VALIDATION', 'CURSOR_INVALID', { field: 'cursor' });
   }
   const thresholds = await loadThresholds(ctx.db);
-  const th = (key: keyof typeof HEALTH_THRESHOLD_RULES) => thresholds.get(q.level)?.get(key) ?? HEALTH_THRESHOLD_RULES[key].default;
-  const seats = await sql<{ seats: number }>`select coalesce(sum(seats), 0)::int as seats from post_template where level = ${q.level}`.execute(ctx.db);
-  const isBooth = q.level === 'booth';
-  const lastOk = new Date(Date.parse(`${today}T00:00:00Z`) - th('lastMeeting') * 86_400_000).toISOString().slice(0, 10);
-  const { rows } = await sql<{ id: number; path: string }>`
-    select u.id, u.path from unit u left join unit_health h on h.unit_id = u.id
-    where u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and u.path > ${after}
-      and u.level = ${q.level} and u.deleted_at is null
-      and (
-        (${isBooth} and coalesce(h.filled, 0) < ${th('boothCommittee')})
-        or (not ${isBooth} and ${Number(seats.rows[0]?.seats ?? 0)} > 0 and 100.0 * coalesce(h.filled, 0) / ${Number(seats.rows[0]?.seats ?? 1)} < ${th('postsFilled')})
-        or not exists (select 1 from unit_health_meeting m where m.unit_id = u.id and m.held_on >= ${lastOk}::date and m.held_on <= ${today}::date)
-        or (select coalesce(sum(d.open), 0) from unit_health_due d where d.unit_id = u.id and d.due_date < ${today}::date) > ${th('directivesOverdue')}
-      )
-    order by u.path limit ${q.limit + 1}`.execute(ctx.db);
-  const page = rows.slice(0, q.limit);
-  const facts = await loadFacts(ctx.db, page.map((r) => Number(r.id)), today);
-  const items = facts.map((f) => evaluate(f, { locale: ctx.locale, today, thresholds }));
-  const last = page.at(-1);
-  return { items, total: items.length, nextCursor: rows.length > q.limit && last ? Buffer.from(last.path).toString('base64url') : null };
+  const batch = Math.min(500, Math.max(50, q.limit * 2));
+  const items: TUnitHealthRow[] = [];
+  let scanned = 0;
+  let exhausted = false;
+  while (items.length < q.limit && scanned < WEAK_SCAN_LIMIT) {
+    const { rows } = await sql<{ id: number; path: string }>`
+      select u.id, u.path from unit u
+      where u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and u.path > ${after}
+        and u.level = ${q.level} and u.deleted_at is null
+      order by u.path limit ${batch}`.execute(ctx.db);
+    if (rows.length === 0) {
+      exhausted = true;
+      break;
+    }
+    const facts = new Map(
+      (
+        await loadFacts(
+          ctx.db,
+          rows.map((r) => Number(r.id)),
+          today,
+        )
+      ).map((f) => [f.id, f]),
+    );
+    for (const r of rows) {
+      after = r.path;
+      scanned++;
+      const f = facts.get(Number(r.id));
+      if (!f) continue;
+      const row = evaluate(f, { locale: ctx.locale, today, thresholds });
+      if (row.isWeak) items.push(row);
+      if (items.length === q.limit) break;
+    }
+    if (rows.length < batch && after === rows.at(-1)?.path) exhausted = true;
+  }
+  return { items, total: items.length, nextCursor: exhausted ? null : Buffer.from(after).toString('base64url') };
 };
 
 /**
@@ -130,8 +183,7 @@ export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = ind
  */
 export const healthMap = async (ctx: TCtx, id: number, kind: 'state' | 'ac') => {
   const unit = await loadUnit(ctx, id);
-  const thresholds = await loadThresholds(ctx.db);
-  const min = thresholds.get('booth')?.get('boothCommittee') ?? HEALTH_THRESHOLD_RULES.boothCommittee.default;
+  const min = thresholdFor(await loadThresholds(ctx.db), 'booth', unit.wing, 'boothCommittee');
   const { rows } = await sql<{ id: number; geo_code: string; total: number; ok: number }>`
     select u.id, u.geo_code, coalesce(sum(b.booths), 0)::int as total, coalesce(sum(b.booths) filter (where b.filled >= ${min}), 0)::int as ok
     from unit u join geo_area g on g.code = u.geo_code and g.kind = ${kind}
@@ -140,7 +192,12 @@ export const healthMap = async (ctx: TCtx, id: number, kind: 'state' | 'ac') => 
     group by u.id, u.geo_code order by u.geo_code limit 5000`.execute(ctx.db);
   return {
     kind,
-    items: rows.map((r) => ({ unitId: Number(r.id), geoCode: r.geo_code, booths: Number(r.total), weakShare: Number(r.total) === 0 ? null : pct(Number(r.total) - Number(r.ok), Number(r.total)) })),
+    items: rows.map((r) => ({
+      unitId: Number(r.id),
+      geoCode: r.geo_code,
+      booths: Number(r.total),
+      weakShare: Number(r.total) === 0 ? null : pct(Number(r.total) - Number(r.ok), Number(r.total)),
+    })),
   };
 };
 const pct = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;

@@ -28,24 +28,41 @@ describe('POST /api/v1/replacements', () => {
     expect((await call('POST', '/api/v1/replacements', s.proposer, { ...body, items: [] })).statusCode).toBe(400);
     expect((await call('POST', '/api/v1/replacements', (await h.login('viewer', s.district.id)).cookie, body)).statusCode).toBe(403);
     const other = await setup();
-    const outside = await call('POST', '/api/v1/replacements', s.proposer, { unitId: s.assembly.id, items: [{ tenureId: other.tenure.id, successorPersonId: null }] });
+    const outside = await call('POST', '/api/v1/replacements', s.proposer, {
+      unitId: s.assembly.id,
+      items: [{ tenureId: other.tenure.id, successorPersonId: null }],
+    });
     expect(outside.statusCode).toBe(404);
     expect(outside.json()).toMatchObject({ field: 'items.0.tenureId' });
     expect((await call('POST', '/api/v1/replacements', s.proposer, { ...body, unitId: other.assembly.id })).statusCode).toBe(404);
     const dPres = await h.person({ homeUnitId: s.district.id });
     const dTenure = await appoint(h.ctx, { unitId: s.district.id, post: 'president', personId: dPres.id, startDate: '2024-01-01' });
-    expect((await call('POST', '/api/v1/replacements', s.proposer, { unitId: s.assembly.id, items: [{ tenureId: dTenure.id, successorPersonId: null }] })).json()).toMatchObject({
+    expect(
+      (
+        await call('POST', '/api/v1/replacements', s.proposer, {
+          unitId: s.assembly.id,
+          items: [{ tenureId: dTenure.id, successorPersonId: null }],
+        })
+      ).json(),
+    ).toMatchObject({
       error: 'VALIDATION',
       field: 'items.0.tenureId',
     });
     const busy = await h.person({ homeUnitId: s.booth.id, name: 'Already Secretary' });
     await appoint(h.ctx, { unitId: s.booth.id, post: 'secretary', personId: busy.id, startDate: '2024-01-01' });
-    const conflict = await call('POST', '/api/v1/replacements', s.proposer, { ...body, items: [{ tenureId: s.tenure.id, successorPersonId: busy.id }] });
+    const conflict = await call('POST', '/api/v1/replacements', s.proposer, {
+      ...body,
+      items: [{ tenureId: s.tenure.id, successorPersonId: busy.id }],
+    });
     expect(conflict.json()).toMatchObject({ error: 'VALIDATION', field: 'items.0.successorPersonId' });
     expect(conflict.json().message).toContain('Already Secretary already holds a post');
     const ok = await call('POST', '/api/v1/replacements', s.proposer, body);
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ status: 'proposed', canReview: false, items: [{ tenureId: s.tenure.id, successor: { id: s.successor.id } }] });
+    expect(ok.json()).toMatchObject({
+      status: 'proposed',
+      canReview: false,
+      items: [{ tenureId: s.tenure.id, successor: { id: s.successor.id } }],
+    });
     expect((await call('POST', '/api/v1/replacements', s.proposer, body)).statusCode).toBe(409);
     expect(await h.db.selectFrom('replacement').select('id').where('unit_id', '=', s.assembly.id).execute()).toHaveLength(1);
   });
@@ -54,7 +71,12 @@ describe('POST /api/v1/replacements', () => {
 describe('POST /api/v1/replacements/:id/approve and /reject', () => {
   it('the proposer cannot approve (403), nor an admin of the same unit (403); an admin above approves once (409 after)', async () => {
     const s = await setup();
-    const created = (await call('POST', '/api/v1/replacements', s.proposer, { unitId: s.assembly.id, items: [{ tenureId: s.tenure.id, successorPersonId: s.successor.id }] })).json();
+    const created = (
+      await call('POST', '/api/v1/replacements', s.proposer, {
+        unitId: s.assembly.id,
+        items: [{ tenureId: s.tenure.id, successorPersonId: s.successor.id }],
+      })
+    ).json();
     const url = `/api/v1/replacements/${created.id}/approve`;
     expect((await call('POST', url)).statusCode).toBe(401);
     expect((await call('POST', url, (await h.login('admin', (await h.chain()).state.id)).cookie)).statusCode).toBe(404);
@@ -68,30 +90,51 @@ describe('POST /api/v1/replacements/:id/approve and /reject', () => {
     const ok = await call('POST', url, stateAdmin);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'approved', reviewedBy: { id: expect.any(Number) } });
-    const tenures = (await call('GET', `/api/v1/units/${s.booth.id}/tenures`, stateAdmin)).json().items as { personId: number; endReason: string | null; isCurrent: boolean }[];
+    const tenures = (await call('GET', `/api/v1/units/${s.booth.id}/tenures`, stateAdmin)).json().items as {
+      personId: number;
+      endReason: string | null;
+      isCurrent: boolean;
+    }[];
     expect(tenures.find((x) => x.personId === s.holder.id)).toMatchObject({ endReason: 'inactive', isCurrent: false });
     expect(tenures.find((x) => x.personId === s.successor.id)).toMatchObject({ isCurrent: true });
     expect((await call('POST', url, stateAdmin)).statusCode).toBe(409);
     const sms = await sql<{ to_phone: string }>`select to_phone from sms_outbox where purpose = 'replacement'`.execute(h.db);
     expect(sms.rows.map((m) => m.to_phone).sort()).toEqual([s.holder.phone, s.successor.phone].sort());
-    const audit = await h.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'replacement').where('entity_id', '=', String(created.id)).execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'replacement')
+      .where('entity_id', '=', String(created.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['replacement.propose', 'replacement.approve']);
   });
 
   it('nothing is half-written when a successor took a conflicting post after the proposal', async () => {
     const s = await setup();
-    const created = (await call('POST', '/api/v1/replacements', s.proposer, { unitId: s.assembly.id, items: [{ tenureId: s.tenure.id, successorPersonId: s.successor.id }] })).json();
+    const created = (
+      await call('POST', '/api/v1/replacements', s.proposer, {
+        unitId: s.assembly.id,
+        items: [{ tenureId: s.tenure.id, successorPersonId: s.successor.id }],
+      })
+    ).json();
     await appoint(h.ctx, { unitId: s.booth.id, post: 'member', personId: s.successor.id, startDate: '2025-01-01' });
     const res = await call('POST', `/api/v1/replacements/${created.id}/approve`, (await h.login('admin', s.state.id)).cookie);
     expect(res.statusCode).toBe(400);
     const t = await h.db.selectFrom('tenure').select(['end_date']).where('id', '=', s.tenure.id).executeTakeFirstOrThrow();
     expect(t.end_date).toBeNull();
-    expect((await h.db.selectFrom('replacement').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe('proposed');
+    expect((await h.db.selectFrom('replacement').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe(
+      'proposed',
+    );
   });
 
   it('a rejection needs a reason and keeps the proposal; the tenure stays current', async () => {
     const s = await setup();
-    const created = (await call('POST', '/api/v1/replacements', s.proposer, { unitId: s.assembly.id, items: [{ tenureId: s.tenure.id, successorPersonId: null }] })).json();
+    const created = (
+      await call('POST', '/api/v1/replacements', s.proposer, {
+        unitId: s.assembly.id,
+        items: [{ tenureId: s.tenure.id, successorPersonId: null }],
+      })
+    ).json();
     const stateAdmin = (await h.login('admin', s.state.id)).cookie;
     const url = `/api/v1/replacements/${created.id}/reject`;
     expect((await call('POST', url, undefined, { reason: 'x' })).statusCode).toBe(401);
@@ -100,7 +143,9 @@ describe('POST /api/v1/replacements/:id/approve and /reject', () => {
     const ok = await call('POST', url, stateAdmin, { reason: 'He attended the last two meetings' });
     expect(ok.json()).toMatchObject({ status: 'rejected', rejectReason: 'He attended the last two meetings' });
     expect((await call('POST', url, stateAdmin, { reason: 'again' })).statusCode).toBe(409);
-    expect((await h.db.selectFrom('tenure').select('end_date').where('id', '=', s.tenure.id).executeTakeFirstOrThrow()).end_date).toBeNull();
+    expect(
+      (await h.db.selectFrom('tenure').select('end_date').where('id', '=', s.tenure.id).executeTakeFirstOrThrow()).end_date,
+    ).toBeNull();
     const list = (await call('GET', `/api/v1/replacements?underUnitId=${s.district.id}&status=rejected`, stateAdmin)).json();
     expect(list.items.map((r: { id: number }) => r.id)).toContain(created.id);
   });

@@ -68,7 +68,9 @@ const selectHead = (db: Kysely<DB>, where: ReturnType<typeof sql>, lock = false,
 
 /** Whether the actor may review: an admin of a unit above the proposal's unit, and not its proposer. */
 const canReview = (ctx: TCtx, h: THead) =>
-  h.status === 'proposed' && h.proposed_by !== ctx.actor.userId && (h.parent_path === null ? isNationalAdmin(ctx.actor) : hasRoleAt(ctx.actor, h.parent_path, 'admin'));
+  h.status === 'proposed' &&
+  h.proposed_by !== ctx.actor.userId &&
+  (h.parent_path === null ? isNationalAdmin(ctx.actor) : hasRoleAt(ctx.actor, h.parent_path, 'admin'));
 
 const toDto = (ctx: TCtx, h: THead, items: TItemRow[]): TReplacement => ({
   id: Number(h.id),
@@ -108,7 +110,12 @@ export const proposeReplacement = (ctx: TCtx, input: TReplacementCreate): Promis
   ctx.db.transaction().execute(async (trx) => {
     const unit = await trx.selectFrom('unit').select(['id', 'path', 'deleted_at']).where('id', '=', input.unitId).executeTakeFirst();
     if (!unit) throw new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' });
-    assertRoleAt(ctx.actor, unit.path, 'admin', () => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' }));
+    assertRoleAt(
+      ctx.actor,
+      unit.path,
+      'admin',
+      () => new AppError('NOT_FOUND', 'UNIT_NOT_FOUND', { params: { id: input.unitId }, field: 'unitId' }),
+    );
     if (unit.deleted_at) throw invalid('UNIT_DELETED', 'unitId');
     const seen = new Set<number>();
     const successors = new Set<string>();
@@ -117,7 +124,9 @@ export const proposeReplacement = (ctx: TCtx, input: TReplacementCreate): Promis
       if (seen.has(item.tenureId)) throw invalid('REPLACEMENT_DUPLICATE', field, { id: item.tenureId });
       seen.add(item.tenureId);
       const row = await sql<{ unit_id: number; path: string; person_id: number; end_date: string | null }>`
-        select t.unit_id, u.path, t.person_id, t.end_date from tenure t join unit u on u.id = t.unit_id where t.id = ${item.tenureId} for update of t`.execute(trx);
+        select t.unit_id, u.path, t.person_id, t.end_date from tenure t join unit u on u.id = t.unit_id where t.id = ${item.tenureId} for update of t`.execute(
+        trx,
+      );
       const tr = row.rows[0];
       if (!tr) throw tenureNotFound(item.tenureId, field);
       assertRoleAt(ctx.actor, tr.path, 'admin', () => tenureNotFound(item.tenureId, field));
@@ -126,7 +135,11 @@ export const proposeReplacement = (ctx: TCtx, input: TReplacementCreate): Promis
       const pending = await sql<{ id: number }>`
         select r.id from replacement_item i join replacement r on r.id = i.replacement_id
         where i.tenure_id = ${item.tenureId} and r.status = 'proposed' limit 1`.execute(trx);
-      if (pending.rows[0]) throw new AppError('CONFLICT', 'REPLACEMENT_PENDING', { field, params: { id: item.tenureId, proposal: Number(pending.rows[0].id) } });
+      if (pending.rows[0])
+        throw new AppError('CONFLICT', 'REPLACEMENT_PENDING', {
+          field,
+          params: { id: item.tenureId, proposal: Number(pending.rows[0].id) },
+        });
       if (item.successorPersonId === null) continue;
       const sField = `items.${i}.successorPersonId`;
       const person = await loadVisiblePerson({ ...ctx, db: trx }, item.successorPersonId, sField);
@@ -215,8 +228,15 @@ export const approveReplacement = (ctx: TCtx, id: number): Promise<TReplacement>
       });
       if (item.successor_person_id === null) continue;
       await checkSuccessor(trx, Number(item.unit_id), Number(item.successor_person_id), `items.${i}.successorPersonId`);
-      const started = await appointIn(ctx, trx, { unitId: ended.unitId, post: ended.post, personId: Number(item.successor_person_id), startDate: today });
-      await sql`update replacement_item set new_tenure_id = ${started.id} where replacement_id = ${id} and tenure_id = ${item.tenure_id}`.execute(trx);
+      const started = await appointIn(ctx, trx, {
+        unitId: ended.unitId,
+        post: ended.post,
+        personId: Number(item.successor_person_id),
+        startDate: today,
+      });
+      await sql`update replacement_item set new_tenure_id = ${started.id} where replacement_id = ${id} and tenure_id = ${item.tenure_id}`.execute(
+        trx,
+      );
       if (item.s_phone) {
         await writeOutbox(trx, {
           toPhone: item.s_phone,
@@ -228,8 +248,16 @@ export const approveReplacement = (ctx: TCtx, id: number): Promise<TReplacement>
         });
       }
     }
-    await sql`update replacement set status = 'approved', reviewed_by = ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, reviewed_at = now() where id = ${id}`.execute(trx);
-    await recordAudit(trx, ctx, { action: 'replacement.approve', entityType: 'replacement', entityId: id, before: { status: head.status }, after: { status: 'approved' } });
+    await sql`update replacement set status = 'approved', reviewed_by = ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, reviewed_at = now() where id = ${id}`.execute(
+      trx,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'replacement.approve',
+      entityType: 'replacement',
+      entityId: id,
+      before: { status: head.status },
+      after: { status: 'approved' },
+    });
     return loadReplacementIn(ctx, trx, id);
   });
 
@@ -237,7 +265,15 @@ export const approveReplacement = (ctx: TCtx, id: number): Promise<TReplacement>
 export const rejectReplacement = (ctx: TCtx, id: number, reason: string): Promise<TReplacement> =>
   ctx.db.transaction().execute(async (trx) => {
     const head = await loadForReview(ctx, trx, id);
-    await sql`update replacement set status = 'rejected', reject_reason = ${reason}, reviewed_by = ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, reviewed_at = now() where id = ${id}`.execute(trx);
-    await recordAudit(trx, ctx, { action: 'replacement.reject', entityType: 'replacement', entityId: id, before: { status: head.status }, after: { status: 'rejected', reason } });
+    await sql`update replacement set status = 'rejected', reject_reason = ${reason}, reviewed_by = ${ctx.actor.userId > 0 ? ctx.actor.userId : null}, reviewed_at = now() where id = ${id}`.execute(
+      trx,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'replacement.reject',
+      entityType: 'replacement',
+      entityId: id,
+      before: { status: head.status },
+      after: { status: 'rejected', reason },
+    });
     return loadReplacementIn(ctx, trx, id);
   });

@@ -4,6 +4,7 @@ import {
   ZHealthMap,
   ZHealthThresholdList,
   ZHealthThresholdPut,
+  ZHealthThresholdQuery,
   ZId,
   ZUnitHealth,
   ZUnitHealthPage,
@@ -34,20 +35,35 @@ export const orgHealthRoutes = async (fastify: FastifyInstance) => {
     async (req) => listChildrenHealth(requireCtx(req), req.params.id, req.query),
   );
 
-  app.get('/api/v1/units/:id/weak', { schema: { tags, params: idParams, querystring: ZWeakQuery, response: { 200: ZUnitHealthPage, ...errors } } }, async (req) =>
-    listWeak(requireCtx(req), req.params.id, req.query),
+  app.get(
+    '/api/v1/units/:id/weak',
+    { schema: { tags, params: idParams, querystring: ZWeakQuery, response: { 200: ZUnitHealthPage, ...errors } } },
+    async (req) => listWeak(requireCtx(req), req.params.id, req.query),
   );
 
   app.get(
     '/api/v1/units/:id/health/map',
-    { schema: { tags, params: idParams, querystring: z.object({ kind: z.enum(['state', 'ac']) }), response: { 200: ZHealthMap, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ kind: z.enum(['state', 'ac']) }),
+        response: { 200: ZHealthMap, ...errors },
+      },
+    },
     async (req) => healthMap(requireCtx(req), req.params.id, req.query.kind),
   );
 
-  app.get('/api/v1/health/thresholds', { schema: { tags, response: { 200: ZHealthThresholdList, ...errors } } }, async (req) => listThresholds(requireCtx(req)));
+  app.get(
+    '/api/v1/health/thresholds',
+    { schema: { tags, querystring: ZHealthThresholdQuery, response: { 200: ZHealthThresholdList, ...errors } } },
+    async (req) => listThresholds(requireCtx(req), req.query.wing ?? null),
+  );
 
-  app.put('/api/v1/health/thresholds', { schema: { tags, body: ZHealthThresholdPut, response: { 200: ZHealthThresholdList, ...errors } } }, async (req) =>
-    putThresholds(requireCtx(req), req.body),
+  app.put(
+    '/api/v1/health/thresholds',
+    { schema: { tags, body: ZHealthThresholdPut, response: { 200: ZHealthThresholdList, ...errors } } },
+    async (req) => putThresholds(requireCtx(req), req.body),
   );
 
   await fastify.register(scorecardRoutes);

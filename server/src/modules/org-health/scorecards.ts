@@ -38,7 +38,12 @@ type TRow = {
 
 /** The score's formula with the weights in use, in the caller's language. */
 export const scoreFormula = (locale: TLocale, w: Pick<TScorecardQuery, 'wAttendance' | 'wDirectives' | 'wMembers' | 'wActivity'>) =>
-  t(locale, 'HEALTH_SCORE_FORMULA', { wAttendance: w.wAttendance, wDirectives: w.wDirectives, wMembers: w.wMembers, wActivity: w.wActivity });
+  t(locale, 'HEALTH_SCORE_FORMULA', {
+    wAttendance: w.wAttendance,
+    wDirectives: w.wDirectives,
+    wMembers: w.wMembers,
+    wActivity: w.wActivity,
+  });
 
 /**
  * Scorecards of the current office bearers of a subtree, in tenure order with a keyset cursor,

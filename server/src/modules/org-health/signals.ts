@@ -1,7 +1,7 @@
 import { HEALTH_THRESHOLD_RULES, type THealthSignal, type THealthSignalKey, type TLocale, type TUnitHealthRow } from '@samiti/common';
 import { type TMessageKey, type TParams, t } from '../../i18n/messages';
 import { daysBetween, type TUnitFacts } from './facts';
-import type { TThresholds } from './thresholds';
+import { type TThresholds, thresholdFor } from './thresholds';
 
 const pct = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
 
@@ -19,8 +19,14 @@ export const boothCounts = (f: Pick<TUnitFacts, 'booths'>, min: number) => ({
  */
 export const evaluate = (f: TUnitFacts, e: TEval): TUnitHealthRow => {
   const signals: THealthSignal[] = [];
-  const th = (key: THealthSignalKey, level = f.level) => e.thresholds.get(level)?.get(key) ?? HEALTH_THRESHOLD_RULES[key].default;
-  const add = (key: THealthSignalKey, value: number | null, detail: Record<string, number | null>, reason: [TMessageKey, TParams], threshold = th(key)) => {
+  const th = (key: THealthSignalKey, level = f.level) => thresholdFor(e.thresholds, level, f.wing, key);
+  const add = (
+    key: THealthSignalKey,
+    value: number | null,
+    detail: Record<string, number | null>,
+    reason: [TMessageKey, TParams],
+    threshold = th(key),
+  ) => {
     const rule = HEALTH_THRESHOLD_RULES[key];
     const state = value === null ? 'no-data' : (rule.kind === 'min' ? value >= threshold : value <= threshold) ? 'ok' : 'weak';
     signals.push({ key, state, value, unit: rule.unit, threshold, detail, reason: t(e.locale, reason[0], reason[1]) });
@@ -29,7 +35,10 @@ export const evaluate = (f: TUnitFacts, e: TEval): TUnitHealthRow => {
   if (f.level === 'booth') {
     add('boothCommittee', f.filled, { filled: f.filled, total: f.seats }, ['HEALTH_COMMITTEE', { filled: f.filled, total: f.seats }]);
   } else if (f.seats > 0) {
-    add('postsFilled', pct(f.filled, f.seats), { filled: f.filled, total: f.seats }, ['HEALTH_POSTS', { filled: f.filled, total: f.seats }]);
+    add('postsFilled', pct(f.filled, f.seats), { filled: f.filled, total: f.seats }, [
+      'HEALTH_POSTS',
+      { filled: f.filled, total: f.seats },
+    ]);
   }
   if (f.level !== 'booth') {
     const b = boothCounts(f, committeeMin);
@@ -43,29 +52,62 @@ export const evaluate = (f: TUnitFacts, e: TEval): TUnitHealthRow => {
   const days = f.lastHeld === null ? null : daysBetween(f.lastHeld, e.today);
   // A unit that has never met is weak, not "no data": meetings are recorded by this system.
   if (days === null) {
-    signals.push({ key: 'lastMeeting', state: 'weak', value: null, unit: 'days', threshold: th('lastMeeting'), detail: { days: null }, reason: t(e.locale, 'HEALTH_NO_MEETING_EVER') });
+    signals.push({
+      key: 'lastMeeting',
+      state: 'weak',
+      value: null,
+      unit: 'days',
+      threshold: th('lastMeeting'),
+      detail: { days: null },
+      reason: t(e.locale, 'HEALTH_NO_MEETING_EVER'),
+    });
   } else {
     add('lastMeeting', days, { days }, ['HEALTH_LAST_MEETING', { days }]);
   }
   const attendance = f.expected90 === 0 ? null : pct(f.present90, f.expected90);
-  add('attendance', attendance, { expected: f.expected90, present: f.present90 }, attendance === null ? ['HEALTH_NO_ATTENDANCE', {}] : ['HEALTH_ATTENDANCE', { value: attendance, expected: f.expected90 }]);
+  add(
+    'attendance',
+    attendance,
+    { expected: f.expected90, present: f.present90 },
+    attendance === null ? ['HEALTH_NO_ATTENDANCE', {}] : ['HEALTH_ATTENDANCE', { value: attendance, expected: f.expected90 }],
+  );
   const due = f.onTime + f.late + f.overdue;
   const onTime = due === 0 ? null : pct(f.onTime, due);
-  add('directivesOnTime', onTime, { onTime: f.onTime, late: f.late, overdue: f.overdue }, due === 0 ? ['HEALTH_NO_DIRECTIVES', {}] : ['HEALTH_ON_TIME', { onTime: f.onTime, due }]);
+  add(
+    'directivesOnTime',
+    onTime,
+    { onTime: f.onTime, late: f.late, overdue: f.overdue },
+    due === 0 ? ['HEALTH_NO_DIRECTIVES', {}] : ['HEALTH_ON_TIME', { onTime: f.onTime, due }],
+  );
   add('directivesOverdue', due === 0 ? null : f.overdue, { overdue: f.overdue }, ['HEALTH_OVERDUE', { count: f.overdue }]);
   const mem = f.membership;
   const memValue = mem ? pct(mem.verified, mem.target) : null;
   add('membership', memValue, mem ?? {}, mem ? ['HEALTH_MEMBERSHIP', mem] : ['HEALTH_NO_DRIVE', {}]);
   const trained = f.holders === 0 ? null : pct(f.trained, f.holders);
-  add('trained', trained, { trained: f.trained, holders: f.holders }, f.holders === 0 ? ['HEALTH_NO_HOLDERS', {}] : ['HEALTH_TRAINED', { trained: f.trained, holders: f.holders }]);
-  add('programmes', null, {}, ['HEALTH_NO_PROGRAMMES', {}]);
+  add(
+    'trained',
+    trained,
+    { trained: f.trained, holders: f.holders },
+    f.holders === 0 ? ['HEALTH_NO_HOLDERS', {}] : ['HEALTH_TRAINED', { trained: f.trained, holders: f.holders }],
+  );
+  const programmes = f.programmesDue === 0 ? null : pct(f.programmesDone, f.programmesDue);
+  add(
+    'programmes',
+    programmes,
+    { due: f.programmesDue, done: f.programmesDone },
+    programmes === null ? ['HEALTH_NO_PROGRAMMES', {}] : ['HEALTH_PROGRAMMES', { done: f.programmesDone, due: f.programmesDue }],
+  );
   const el = f.election;
   const elName = el ? (e.locale === 'hi' && el.nameHi ? el.nameHi : el.name) : '';
   add(
     'election',
     el?.share ?? null,
     { share: el?.share ?? null, swing: el?.swing ?? null },
-    !el ? ['HEALTH_NO_ELECTION', {}] : el.swing === null ? ['HEALTH_ELECTION_NO_SWING', { value: el.share, election: elName }] : ['HEALTH_ELECTION', { value: el.share, swing: el.swing > 0 ? `+${el.swing}` : String(el.swing), election: elName }],
+    !el
+      ? ['HEALTH_NO_ELECTION', {}]
+      : el.swing === null
+        ? ['HEALTH_ELECTION_NO_SWING', { value: el.share, election: elName }]
+        : ['HEALTH_ELECTION', { value: el.share, swing: el.swing > 0 ? `+${el.swing}` : String(el.swing), election: elName }],
   );
   const weak = signals.filter((s) => s.state === 'weak');
   return {

@@ -27,7 +27,15 @@ export const writeHealthSnapshots = async (db: Kysely<DB>, today = indiaToday())
   let written = 0;
   for (;;) {
     const ids = (
-      await db.selectFrom('unit').select('id').where('level', '<>', 'booth').where('deleted_at', 'is', null).where('id', '>', after).orderBy('id').limit(BATCH).execute()
+      await db
+        .selectFrom('unit')
+        .select('id')
+        .where('level', '<>', 'booth')
+        .where('deleted_at', 'is', null)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute()
     ).map((u) => Number(u.id));
     if (ids.length === 0) break;
     const rows = (await loadFacts(db, ids, today)).map((f) => evaluate(f, { locale: 'en', today, thresholds }));

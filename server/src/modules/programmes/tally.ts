@@ -2,6 +2,7 @@ import type { TInstanceStatus, TProgrammeCounts } from '@samiti/common';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/types';
 import { chainBelow, moveCount, type TCounterState } from '../directives/rollup';
+import { onProgrammeInstanceMoved, onProgrammeInstancesAdded } from '../org-health/aggregates';
 
 // Two kinds of counters, both kept in the transaction that changes an instance:
 // - programme_tally: per phase, one row for the whole phase ('all'), one per state ('state:S24') and
@@ -71,6 +72,7 @@ export const addNewInstances = async (
       total = rollup_count.total + excluded.total,
       vacant = rollup_count.vacant + excluded.vacant,
       s_new = rollup_count.s_new + excluded.s_new`.execute(db);
+  await onProgrammeInstancesAdded(db, p.phaseId, items);
 };
 
 export type TCountedState = { status: TInstanceStatus; hasInCharge: boolean };
@@ -80,6 +82,7 @@ export type TCountedInstance = { phaseId: number; stateCode: string | null; clus
 export const moveInstance = async (db: Kysely<DB>, i: TCountedInstance, before: TCountedState, after: TCountedState) => {
   const dv = Number(isVacant(after)) - Number(isVacant(before));
   if (before.status === after.status && dv === 0) return;
+  if (before.status !== after.status) await onProgrammeInstanceMoved(db, i.scopePath, i.phaseId, before.status, after.status);
   const buckets = ['all', ...(i.stateCode ? [`state:${i.stateCode}`] : []), ...(i.clusterId ? [`cluster:${i.clusterId}`] : [])];
   const from = sql.ref(TALLY_COLUMN[before.status]);
   const to = sql.ref(TALLY_COLUMN[after.status]);
