@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { buildApp, createUser, systemCtx } from '@samiti/server';
+import { buildApp, createUser, runRolloutJob, systemCtx } from '@samiti/server';
 import { sql } from 'kysely';
 import { arg, buildNationalTree, measureGets, ms, openScratch, pct, saveResults, timed } from '../lib/national';
 
@@ -27,21 +27,46 @@ const main = async () => {
   const built = await buildNationalTree(database, targetBooths);
   console.log(`polling stations: ${built.booths}; scaffold in ${built.scaffoldSeconds.toFixed(1)} s`);
   const ctx = systemCtx(database, 'bench');
-  const national = await db.selectFrom('unit').select(['id']).where('parent_id', 'is', null).where('wing', '=', 'main').executeTakeFirstOrThrow();
+  const national = await db
+    .selectFrom('unit')
+    .select(['id'])
+    .where('parent_id', 'is', null)
+    .where('wing', '=', 'main')
+    .executeTakeFirstOrThrow();
   const up = await db.selectFrom('unit').select(['id']).where('geo_code', '=', 'S24').where('wing', '=', 'main').executeTakeFirstOrThrow();
   await sql`insert into person (name, phone, home_unit_id, consent_purpose, consent_date, consent_method)
-    select 'In-charge ' || g, '+917' || lpad(g::text, 9, '0'), ${up.id}, 'bench', '2026-01-01', 'written' from generate_series(1, 50) g`.execute(db);
+    select 'In-charge ' || g, '+917' || lpad(g::text, 9, '0'), ${up.id}, 'bench', '2026-01-01', 'written' from generate_series(1, 50) g`.execute(
+    db,
+  );
   const people = (await db.selectFrom('person').select('id').where('consent_purpose', '=', 'bench').execute()).map((p) => p.id);
   await sql`vacuum analyze`.execute(db);
 
   await createUser(ctx, { username: 'bench', password: 'bench-password', role: 'national-admin' });
-  const app = await buildApp({ db, dbKind: database.kind });
+  // The roll-out job's queue: the bench runs the job itself, timed, where the server's worker would.
+  const queued: { rolloutId?: number }[] = [];
+  const jobs = {
+    send: async (_q: string, data: object) => {
+      queued.push(data);
+      return 'bench';
+    },
+    stop: async () => undefined,
+  };
+  const app = await buildApp({ db, dbKind: database.kind, jobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const send = async (method: string, url: string, body: object) => {
-    const r = await fetch(base + url, { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const send = async (method: string, url: string, body: object | undefined) => {
+    const r = await fetch(
+      base + url,
+      body === undefined
+        ? { method, headers: { cookie } }
+        : { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
     if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<Record<string, unknown>>;
   };
@@ -54,9 +79,11 @@ const main = async () => {
     phases: [
       { name: 'Every Lok Sabha', nameHi: 'हर लोकसभा' },
       { name: 'Every assembly segment', nameHi: 'हर विधानसभा', dueDate: day(60) },
+      { name: 'Every booth', nameHi: 'हर बूथ', dueDate: day(90) },
     ],
   })) as { id: number };
-  const rollout = (target: unknown, phase: number) => send('POST', `/api/v1/programmes/${programme.id}/rollout`, { target, underUnitId: national.id, phase });
+  const rollout = (target: unknown, phase: number) =>
+    send('POST', `/api/v1/programmes/${programme.id}/rollout`, { target, underUnitId: national.id, phase });
   const [pcs, tPc] = await timed(() => rollout('pc', 1));
   console.log(`543 PCs: ${JSON.stringify(pcs)} in ${tPc.toFixed(0)} ms`);
   const [acs, tAc] = await timed(() => rollout('ac', 2));
@@ -68,15 +95,32 @@ const main = async () => {
   const states = (await db.selectFrom('geo_area').select('code').where('kind', '=', 'state').orderBy('code').execute()).map((s) => s.code);
   for (let i = 0; i < states.length; i += 5) {
     const group = states.slice(i, i + 5);
-    const targets = (await db.selectFrom('geo_area').select('code').where('kind', '=', 'pc').where('state_code', 'in', group).execute()).map((p) => `pc:${p.code}`);
-    if (targets.length > 0) await send('POST', `/api/v1/programmes/${programme.id}/clusters`, { name: `Cluster ${group.join(', ')}`, targets, inChargePersonId: people[i % people.length] });
+    const targets = (
+      await db.selectFrom('geo_area').select('code').where('kind', '=', 'pc').where('state_code', 'in', group).execute()
+    ).map((p) => `pc:${p.code}`);
+    if (targets.length > 0)
+      await send('POST', `/api/v1/programmes/${programme.id}/clusters`, {
+        name: `Cluster ${group.join(', ')}`,
+        targets,
+        inChargePersonId: people[i % people.length],
+      });
   }
-  const instances = (await sql<{ id: number }>`select id from programme_instance where programme_id = ${programme.id} order by random() limit ${requests}`.execute(db)).rows.map((r) => r.id);
+  const instances = (
+    await sql<{
+      id: number;
+    }>`select id from programme_instance where programme_id = ${programme.id} order by random() limit ${requests}`.execute(db)
+  ).rows.map((r) => r.id);
   const tWrite: number[] = [];
   for (const [k, id] of instances.entries()) {
     const t0 = performance.now();
-    if (k % 3 === 0) await send('PATCH', `/api/v1/programme-instances/${id}`, { inChargePersonId: people[k % people.length], plannedDate: day(k % 2 === 0 ? -2 : 7), venue: 'Town hall' });
-    else if (k % 3 === 1) await send('POST', `/api/v1/programme-instances/${id}/report`, { heldOn: day(-1), attendance: { doctors: k % 40, lawyers: k % 13 } });
+    if (k % 3 === 0)
+      await send('PATCH', `/api/v1/programme-instances/${id}`, {
+        inChargePersonId: people[k % people.length],
+        plannedDate: day(k % 2 === 0 ? -2 : 7),
+        venue: 'Town hall',
+      });
+    else if (k % 3 === 1)
+      await send('POST', `/api/v1/programme-instances/${id}/report`, { heldOn: day(-1), attendance: { doctors: k % 40, lawyers: k % 13 } });
     else await send('PATCH', `/api/v1/programme-instances/${id}`, { plannedDate: day(3) });
     tWrite.push(performance.now() - t0);
   }
@@ -101,8 +145,29 @@ const main = async () => {
       nationalTreeAcs: await measure(times(`${p}/progress?by=unit&phase=2`)),
       upTreeAcs: await measure(times(`${p}/progress?by=unit&phase=2&unitId=${up.id}`)),
     },
-    mapMs: { pcsNational: await measure(times(`${p}/map?kind=pc&phase=1`).slice(0, 100)), acsOfUp: await measure(times(`${p}/map?kind=ac&phase=2&state=S24`).slice(0, 100)) },
+    mapMs: {
+      pcsNational: await measure(times(`${p}/map?kind=pc&phase=1`).slice(0, 100)),
+      acsOfUp: await measure(times(`${p}/map?kind=ac&phase=2&state=S24`).slice(0, 100)),
+    },
   };
+  // Phase 3 to every booth of the country (~10^6 units): above 5,000, so the request queues the
+  // all-or-nothing job and answers 202; the job builds every event and its counters in one transaction.
+  const [queuedRollout, tQueue] = await timed(() => rollout({ level: 'booth' }, 3));
+  const jobId = (queuedRollout.job as { id: number } | null)?.id ?? queued.at(-1)?.rolloutId;
+  if (!jobId) throw new Error(`expected a roll-out job: ${JSON.stringify(queuedRollout)}`);
+  const [, tJob] = await timed(() => runRolloutJob(db, jobId));
+  const jobRow = await send('GET', `/api/v1/programme-rollouts/${jobId}`, undefined);
+  console.log(`booths by the job: ${JSON.stringify(jobRow)} in ${tJob.toFixed(0)} ms (request ${tQueue.toFixed(0)} ms)`);
+  const after = {
+    rolloutToBoothsJob: { ...jobRow, requestMs: ms(tQueue), jobMs: ms(tJob), target: '— (all or nothing, in the background)' },
+    progressAfterBoothsMs: {
+      byStateBooths: await measure(times(`${p}/progress?by=state&phase=3`).slice(0, 100)),
+      upTreeBoothsByReported: await measure(times(`${p}/progress?by=unit&phase=3&unitId=${up.id}&sort=reported&limit=100`).slice(0, 100)),
+      byStatePcs: await measure(times(`${p}/progress?by=state&phase=1`).slice(0, 100)),
+    },
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
+  };
+  Object.assign(out, after);
   console.log(JSON.stringify(out, null, 2));
   saveResults('programmes', engine, out);
   await app.close();

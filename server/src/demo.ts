@@ -6,6 +6,7 @@ import { createUser } from './modules/auth/users';
 import { seedDirectivesDemo } from './modules/directives/demo';
 import { seedMeetingsDemo } from './modules/meetings/demo';
 import { seedToursDemo } from './modules/tours/demo';
+import { seedProgrammesDemo } from './modules/programmes/demo';
 import { seedTrainingDemo } from './modules/training/demo';
 import { createUnit, updateUnit } from './modules/units/operations';
 import { scaffoldUnits } from './modules/units/scaffold';
@@ -70,5 +71,6 @@ export const seedDemo = async (ctx: TCtx) => {
   await seedDirectivesDemo(ctx, { districtId: mznDistrict.id, presidentUserId: mznPresident.id, password: DEMO_LOGIN.password });
   await seedTrainingDemo(ctx, { districtId: mznDistrict.id });
   await seedToursDemo(ctx, { stateId: up.id });
+  await seedProgrammesDemo(ctx, { stateId: up.id });
   return scaffold;
 };
