@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CONSENT_METHODS, ROLES, type TRole } from '@samiti/common';
+import { CONSENT_METHODS, ROLES, type TPostTemplate, type TRole, ZPostTemplateBody } from '@samiti/common';
 import {
   AppError,
   DataDirLockedError,
@@ -7,12 +7,15 @@ import {
   importMembers,
   importPeoplePosts,
   importPollingStations,
+  listPostTemplates,
   openConfigured,
   prepareDatabase,
   readConfig,
   recomputeHealth,
+  resetWingTemplate,
   scaffoldUnits,
   seedDemo,
+  setPostTemplate,
   setUserPerson,
   systemCtx,
   writeHealthSnapshots,
@@ -216,6 +219,67 @@ health
     withDatabase('health snapshot', async (ctx) => {
       const r = await writeHealthSnapshots(ctx.db);
       console.log(`week ${r.week}: ${r.written} unit snapshots`);
+    }),
+  );
+
+const printTemplate = (t: TPostTemplate) => {
+  console.log(
+    `${t.level} (${t.levelNameHi}) — ${t.source === 'wing' ? `${t.wing} wing's own` : 'default'}, committee ${t.minTotal}–${t.maxTotal}`,
+  );
+  for (const p of t.posts) console.log(`  ${p.key.padEnd(22)} ${p.minSeats}–${p.maxSeats}  ${p.name} / ${p.nameHi}`);
+};
+
+/** `--post key:English label:हिंदी लेबल:min:max`, repeatable. */
+const templatePost = (v: string, prev: unknown[] = []) => {
+  const parts = v.split(':');
+  if (parts.length !== 5)
+    throw new InvalidArgumentError('key:English label:Hindi label:min:max, e.g. general-secretary:General secretary:महामंत्री:1:3');
+  const [key, name, nameHi, min, max] = parts as [string, string, string, string, string];
+  return [...prev, { key, name, nameHi, minSeats: Number(min), maxSeats: Number(max) }];
+};
+
+const postTemplates = program
+  .command('post-templates')
+  .description('the posts of each level (and wing): keys, Hindi/English labels, min–max holders');
+postTemplates
+  .command('list')
+  .description('print the template of every level (or one) that units of the wing follow')
+  .option('--wing <key>', 'wing (main: the default templates)', 'main')
+  .option('--level <key>', 'only this level')
+  .option('--json', 'print JSON ({"posts": [...]} per level, as `set --file` takes)')
+  .action((opts: { wing: string; level?: string; json?: boolean }) =>
+    withDatabase('post-templates list', async (ctx) => {
+      const all = await listPostTemplates(ctx, opts.wing);
+      const picked = opts.level ? all.filter((t) => t.level === opts.level) : all;
+      if (opts.level && picked.length === 0) throw new Error(`there is no level "${opts.level}"`);
+      if (opts.json) console.log(JSON.stringify(picked, null, 2));
+      else picked.forEach(printTemplate);
+    }),
+  );
+postTemplates
+  .command('set <level>')
+  .description("replace a level's posts (in the order given); a post someone holds now cannot be removed")
+  .option('--wing <key>', 'wing (main: the default template; another wing gets its own)', 'main')
+  .option('--file <path>', 'JSON file {"posts": [{"key","name","nameHi","minSeats","maxSeats"}, ...]}')
+  .option('--post <spec>', 'key:English label:Hindi label:min:max (repeat it, in order)', templatePost)
+  .option('--reset', "drop the wing's own template: its units follow the default again")
+  .action((level: string, opts: { wing: string; file?: string; post?: unknown[]; reset?: boolean }) =>
+    withDatabase('post-templates set', async (ctx) => {
+      if (opts.reset) {
+        if (opts.file || opts.post) throw new Error('--reset takes no posts');
+        printTemplate(await resetWingTemplate(ctx, opts.wing, level));
+        return;
+      }
+      if (Boolean(opts.file) === Boolean(opts.post)) throw new Error('give the posts with either --file or --post (not both)');
+      const raw: unknown = opts.file ? JSON.parse(fs.readFileSync(opts.file, 'utf8')) : { posts: opts.post };
+      const body = ZPostTemplateBody.safeParse(raw);
+      if (!body.success) {
+        for (const issue of body.error.issues) console.error(`${issue.path.join('.') || 'posts'}: ${issue.message}`);
+        console.error('nothing was changed.');
+        process.exitCode = 1;
+        return;
+      }
+      printTemplate(await setPostTemplate(ctx, opts.wing, level, body.data));
     }),
   );
 
