@@ -69,5 +69,13 @@ export const ORG_HEALTH_MESSAGES = {
     hi: '{unit} का प्रतिस्थापन प्रस्ताव {id} समीक्षा की प्रतीक्षा में है।',
   },
   REPLACEMENT_NOTICE_DONE: { en: 'Replacement proposal {id} was {status}.', hi: 'प्रतिस्थापन प्रस्ताव {id} {status} हुआ।' },
+  REPLACEMENT_NOTICE_ENDED: {
+    en: 'Your post {post} in {unit} has ended: you were replaced as inactive (proposal {id}).',
+    hi: '{unit} में आपका पद {post} समाप्त हुआ: निष्क्रिय होने के कारण आपको बदला गया (प्रस्ताव {id})।',
+  },
+  REPLACEMENT_NOTICE_APPOINTED: {
+    en: 'You are appointed {post} in {unit} (proposal {id}).',
+    hi: 'आपको {unit} में {post} नियुक्त किया गया (प्रस्ताव {id})।',
+  },
   SCORECARD_TITLE: { en: 'Office-bearer scorecards', hi: 'पदाधिकारी अंक-पत्र' },
 } as const satisfies TDictionary;

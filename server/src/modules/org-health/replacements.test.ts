@@ -109,6 +109,68 @@ describe('POST /api/v1/replacements/:id/approve and /reject', () => {
     expect(audit.map((a) => a.action)).toEqual(['replacement.propose', 'replacement.approve']);
   });
 
+  it('notifies in-app: admins above on a proposal; proposer, reviewer, the replaced holder and the successor on approval', async () => {
+    const s = await setup();
+    const stateAdmin = await h.login('admin', s.state.id);
+    const sameUnit = await h.login('admin', s.assembly.id);
+    const holderLogin = await h.login('viewer', s.booth.id);
+    const successorLogin = await h.login('viewer', s.booth.id);
+    await sql`update app_user set person_id = ${s.holder.id} where username = ${holderLogin.username}`.execute(h.db);
+    await sql`update app_user set person_id = ${s.successor.id} where username = ${successorLogin.username}`.execute(h.db);
+    const notices = async (username: string) =>
+      (
+        await sql<{ kind: string; title_en: string; title_hi: string; link: string }>`
+        select n.kind, n.title_en, n.title_hi, n.link from notification n join app_user a on a.id = n.user_id where a.username = ${username} order by n.id`.execute(
+          h.db,
+        )
+      ).rows;
+    const created = (
+      await call('POST', '/api/v1/replacements', s.proposer, {
+        unitId: s.assembly.id,
+        items: [{ tenureId: s.tenure.id, successorPersonId: s.successor.id }],
+      })
+    ).json();
+    expect(await notices(stateAdmin.username)).toEqual([
+      {
+        kind: 'replacement-proposed',
+        title_en: expect.stringContaining(`proposal ${created.id}`),
+        title_hi: expect.stringContaining('समीक्षा'),
+        link: `/units/${s.assembly.id}?tab=health`,
+      },
+    ]);
+    // An admin of the proposal's own unit is not above it: not a reviewer, not told.
+    expect(await notices(sameUnit.username)).toEqual([]);
+    expect(await notices(holderLogin.username)).toEqual([]);
+    const ok = await call('POST', `/api/v1/replacements/${created.id}/approve`, stateAdmin.cookie);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await notices(stateAdmin.username)).map((n) => n.kind)).toEqual(['replacement-proposed', 'replacement-approved']);
+    const proposer = await sql<{
+      username: string;
+    }>`select a.username from replacement r join app_user a on a.id = r.proposed_by where r.id = ${created.id}`.execute(h.db);
+    expect(await notices(proposer.rows[0]?.username ?? '')).toEqual([
+      expect.objectContaining({ kind: 'replacement-approved', title_en: `Replacement proposal ${created.id} was approved.` }),
+    ]);
+    expect(await notices(holderLogin.username)).toEqual([
+      expect.objectContaining({
+        kind: 'replacement-approved',
+        title_en: expect.stringContaining('has ended'),
+        link: `/units/${s.booth.id}?tab=health`,
+      }),
+    ]);
+    const appointed = await notices(successorLogin.username);
+    expect(appointed).toEqual([
+      expect.objectContaining({ kind: 'replacement-approved', title_en: expect.stringContaining('You are appointed') }),
+    ]);
+    expect(appointed[0]?.title_hi).toContain('नियुक्त');
+    // The successor reads it in their inbox.
+    const inbox = (await call('GET', '/api/v1/me/notifications', successorLogin.cookie)).json();
+    expect(
+      inbox.items.some(
+        (n: { kind: string; link: string | null }) => n.kind === 'replacement-approved' && n.link === `/units/${s.booth.id}?tab=health`,
+      ),
+    ).toBe(true);
+  });
+
   it('nothing is half-written when a successor took a conflicting post after the proposal', async () => {
     const s = await setup();
     const created = (
@@ -146,6 +208,10 @@ describe('POST /api/v1/replacements/:id/approve and /reject', () => {
     expect(
       (await h.db.selectFrom('tenure').select('end_date').where('id', '=', s.tenure.id).executeTakeFirstOrThrow()).end_date,
     ).toBeNull();
+    const told = await sql<{
+      kind: string;
+    }>`select n.kind from notification n join replacement r on r.proposed_by = n.user_id where r.id = ${created.id}`.execute(h.db);
+    expect(told.rows.map((n) => n.kind)).toEqual(['replacement-rejected']);
     const list = (await call('GET', `/api/v1/replacements?underUnitId=${s.district.id}&status=rejected`, stateAdmin)).json();
     expect(list.items.map((r: { id: number }) => r.id)).toContain(created.id);
   });

@@ -3,9 +3,10 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
-import { t } from '../../i18n/messages';
+import { type TMessageKey, type TParams, t } from '../../i18n/messages';
 import { recordAudit } from '../audit/record';
 import { assertRoleAt, hasRoleAt, inJurisdiction, isNationalAdmin } from '../auth/policy';
+import { notifyPeople, notifyUsers } from '../notifications/notify';
 import { writeOutbox } from '../notify/outbox';
 import { loadVisiblePerson } from '../people/queries';
 import { appointIn, endIn } from '../posts/operations';
@@ -93,6 +94,92 @@ const toDto = (ctx: TCtx, h: THead, items: TItemRow[]): TReplacement => ({
   canReview: canReview(ctx, h),
 });
 
+const unitLink = (unitId: number) => `/units/${unitId}?tab=health`;
+const both = (key: TMessageKey, params: (locale: 'en' | 'hi') => TParams) => ({
+  en: t('en', key, params('en')),
+  hi: t('hi', key, params('hi')),
+});
+const STATUS_WORD = { approved: { en: 'approved', hi: 'स्वीकृत' }, rejected: { en: 'rejected', hi: 'अस्वीकृत' } } as const;
+
+/**
+ * In-app notices of a new proposal to whoever may review it: the enabled logins with an admin role
+ * on a unit above the proposal's unit, and national admins (the proposer excluded), in the
+ * proposal's transaction.
+ */
+const noticeProposed = async (ctx: TCtx, trx: Transaction<DB>, id: number, unitId: number, path: string) => {
+  const above = path.split('/').filter(Boolean).map(Number).slice(0, -1);
+  const unit = await trx.selectFrom('unit').select(['name', 'name_hi']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const { rows } = await sql<{ user_id: number }>`
+    select distinct g.user_id from role_grant g join app_user a on a.id = g.user_id
+    where a.disabled_at is null and g.user_id <> ${ctx.actor.userId}
+      and (g.role = 'national-admin' or (g.role = 'admin' and g.unit_id = any(${above}::bigint[])))
+    order by g.user_id limit 500`.execute(trx);
+  await notifyUsers(
+    trx,
+    rows.map((r) => ({
+      userId: Number(r.user_id),
+      kind: 'replacement-proposed' as const,
+      title: both('REPLACEMENT_NOTICE_PROPOSED', (l) => ({ id, unit: l === 'hi' ? (unit.name_hi ?? unit.name) : unit.name })),
+      link: unitLink(unitId),
+    })),
+  );
+};
+
+/**
+ * In-app notices of a decision: to the proposer and the reviewer (approved or rejected); on approval
+ * also to each office bearer whose tenure ended and each successor, through their linked logins.
+ */
+const noticeDecided = async (ctx: TCtx, trx: Transaction<DB>, head: THead, status: 'approved' | 'rejected') => {
+  const id = Number(head.id);
+  const done = both('REPLACEMENT_NOTICE_DONE', (l) => ({ id, status: STATUS_WORD[status][l] }));
+  const kind = status === 'approved' ? ('replacement-approved' as const) : ('replacement-rejected' as const);
+  const users = [...new Set([Number(head.proposed_by), ...(ctx.actor.userId > 0 ? [ctx.actor.userId] : [])])];
+  await notifyUsers(
+    trx,
+    users.map((userId) => ({ userId, kind, title: done, link: unitLink(Number(head.unit_id)) })),
+  );
+  if (status !== 'approved') return;
+  const { rows } = await sql<{
+    person_id: number;
+    successor_person_id: number | null;
+    unit_id: number;
+    u_name: string;
+    u_name_hi: string | null;
+    p_name: string | null;
+    p_name_hi: string | null;
+  }>`
+    select t.person_id, i.successor_person_id, t.unit_id, u.name as u_name, u.name_hi as u_name_hi, pt.name as p_name, pt.name_hi as p_name_hi
+    from replacement_item i join tenure t on t.id = i.tenure_id join unit u on u.id = t.unit_id
+    left join post_template pt on pt.level = u.level and pt.post_key = t.post_key
+    where i.replacement_id = ${id} order by i.id`.execute(trx);
+  const names = (r: (typeof rows)[number], l: 'en' | 'hi') => ({
+    id,
+    unit: l === 'hi' ? (r.u_name_hi ?? r.u_name) : r.u_name,
+    post: (l === 'hi' ? r.p_name_hi : r.p_name) ?? '',
+  });
+  await notifyPeople(
+    trx,
+    rows.flatMap((r) => [
+      {
+        personId: Number(r.person_id),
+        kind,
+        title: both('REPLACEMENT_NOTICE_ENDED', (l) => names(r, l)),
+        link: unitLink(Number(r.unit_id)),
+      },
+      ...(r.successor_person_id === null
+        ? []
+        : [
+            {
+              personId: Number(r.successor_person_id),
+              kind,
+              title: both('REPLACEMENT_NOTICE_APPOINTED', (l) => names(r, l)),
+              link: unitLink(Number(r.unit_id)),
+            },
+          ]),
+    ]),
+  );
+};
+
 /** A successor may not already hold a current post in the unit they would join. */
 const checkSuccessor = async (trx: Transaction<DB>, unitId: number, personId: number, field: string) => {
   const held = await sql<{ post_key: string; name: string | null; name_hi: string | null }>`
@@ -160,6 +247,7 @@ export const proposeReplacement = (ctx: TCtx, input: TReplacementCreate): Promis
       .values(input.items.map((i) => ({ replacement_id: id, tenure_id: i.tenureId, successor_person_id: i.successorPersonId })))
       .execute();
     await recordAudit(trx, ctx, { action: 'replacement.propose', entityType: 'replacement', entityId: id, after: input });
+    await noticeProposed(ctx, trx, Number(id), Number(unit.id), unit.path);
     return loadReplacementIn(ctx, trx, Number(id));
   });
 
@@ -258,6 +346,7 @@ export const approveReplacement = (ctx: TCtx, id: number): Promise<TReplacement>
       before: { status: head.status },
       after: { status: 'approved' },
     });
+    await noticeDecided(ctx, trx, head, 'approved');
     return loadReplacementIn(ctx, trx, id);
   });
 
@@ -275,5 +364,6 @@ export const rejectReplacement = (ctx: TCtx, id: number, reason: string): Promis
       before: { status: head.status },
       after: { status: 'rejected', reason },
     });
+    await noticeDecided(ctx, trx, head, 'rejected');
     return loadReplacementIn(ctx, trx, id);
   });
