@@ -44,8 +44,8 @@ export const seedProgrammesDemo = async (ctx: TCtx, input: { stateId: number }) 
   }
   const dialogue = await createProgramme(ctx, {
     unitId: input.stateId,
-    name: 'Dialogue with professionals',
-    nameHi: 'प्रबुद्ध वर्ग संवाद',
+    name: 'Professionals conclave',
+    nameHi: 'प्रबुद्ध जन सम्मेलन',
     description:
       'A meeting with doctors, lawyers, teachers and other professionals in every Lok Sabha seat, then in every assembly segment.',
     segments: ['intellectuals', 'doctors', 'lawyers', 'teachers'],
@@ -64,14 +64,22 @@ export const seedProgrammesDemo = async (ctx: TCtx, input: { stateId: number }) 
     const person = people[(n % (people.length - 1)) + 1];
     const stage = n % 9;
     if (stage === 8) continue; // not planned, no in-charge: a vacancy
-    await updateInstance(ctx, inst.id, { inChargePersonId: person?.id ?? null });
-    if (stage === 7) continue; // in-charge, not planned yet
+    const inChargePersonId = person?.id ?? null;
+    if (stage === 7) {
+      await updateInstance(ctx, inst.id, { inChargePersonId }); // in-charge, not planned yet
+      continue;
+    }
     if (n === 13) {
-      await updateInstance(ctx, inst.id, { status: 'cancelled', cancelReason: "Merged with the neighbouring seat's event (same venue)." });
+      await updateInstance(ctx, inst.id, {
+        inChargePersonId,
+        status: 'cancelled',
+        cancelReason: "Merged with the neighbouring seat's event (same venue).",
+      });
       continue;
     }
     const plannedOffset = stage <= 2 ? -(10 + (n % 7)) : stage <= 4 ? -(3 + (n % 3)) : 4 + (n % 20);
     await updateInstance(ctx, inst.id, {
+      inChargePersonId,
       plannedDate: indiaDay(plannedOffset),
       venue: n % 2 === 0 ? 'District bar association hall' : 'Town hall',
     });
@@ -103,9 +111,9 @@ export const seedProgrammesDemo = async (ctx: TCtx, input: { stateId: number }) 
   await rollOut(ctx, outreach.id, { target: 'ac', underUnitId: input.stateId, phase: 1 });
   const acs = await instancesOf(ctx, outreach.id, 1);
   for (const [n, inst] of acs.entries()) {
-    if (n % 6 !== 0) continue;
+    if (n % 10 !== 0) continue;
     await updateInstance(ctx, inst.id, { inChargePersonId: people[n % people.length]?.id ?? null, plannedDate: indiaDay(-(2 + (n % 5))) });
-    if (n % 12 === 0)
+    if (n % 20 === 0)
       await reportInstance(ctx, inst.id, {
         heldOn: indiaDay(-(2 + (n % 5))),
         attendance: { 'women-beneficiaries': 120 + (n % 80), general: 30 + (n % 20) },
