@@ -8,6 +8,7 @@ import { displayName } from '../../../lib/names';
 import { HistoryView } from '../../units/components/HistoryList';
 import { useInstance, useInstanceHistory, useProgramme } from '../hooks/useProgrammes';
 import { InstancePlan } from './InstancePlan';
+import { InstanceTourStops } from '../../tours/components/StopProgramme';
 import { InstanceReport } from './InstanceReport';
 import { StatusBadge } from './StatusBadge';
 
@@ -42,6 +43,7 @@ export const InstancePage = () => {
           {i.venue ? ` · ${i.venue}` : ''}
         </Text>
       </div>
+      <InstanceTourStops instanceId={i.id} />
       <Tabs defaultValue="plan" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="plan">{t('programmes.tabPlan')}</Tabs.Tab>

@@ -14,7 +14,11 @@ export const ConflictList = ({ conflicts }: { conflicts: TConflict[] }) => {
         <List.Item key={`${c.kind}-${c.stopId}`}>
           <Text size="sm" span>
             {c.kind === 'overlap'
-              ? t('tours.conflictOverlap', { place: displayName({ name: c.unitName, nameHi: c.unitNameHi }, lang), when: formatDateTime(c.startsAt, lang, 'Asia/Kolkata'), tour: c.tourTitle })
+              ? t('tours.conflictOverlap', {
+                  place: displayName({ name: c.unitName, nameHi: c.unitNameHi }, lang),
+                  when: formatDateTime(c.startsAt, lang, 'Asia/Kolkata'),
+                  tour: c.tourTitle,
+                })
               : t('tours.conflictTravel', {
                   place: displayName({ name: c.unitName, nameHi: c.unitNameHi }, lang),
                   when: formatDateTime(c.startsAt, lang, 'Asia/Kolkata'),

@@ -25,7 +25,9 @@ export const MonthCalendar = ({ month, onMonth, calendar, show }: Props) => {
   const lang = i18n.resolvedLanguage ?? 'en';
   const days = byDay(calendar.data?.items ?? []);
   const today = indiaDay(new Date());
-  const title = new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN' : 'en-IN', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const title = new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN' : 'en-IN', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
   const entry = (s: TCalendarStop) => (
     <Anchor key={s.id} component={Link} to={`/tours/${s.tour.id}`} size="xs" className={classes.entry} data-testid="calendar-stop">
       {indiaTime(s.startsAt)} {show === 'unit' ? displayName(s.unit, lang) : personName(s.leader, lang)}
@@ -58,7 +60,13 @@ export const MonthCalendar = ({ month, onMonth, calendar, show }: Props) => {
               {monthGrid(month)
                 .flat()
                 .map((day, i) => (
-                  <Paper key={day ?? `pad-${i}`} withBorder={day !== null} p={4} radius="xs" className={day === today ? classes.today : classes.day}>
+                  <Paper
+                    key={day ?? `pad-${i}`}
+                    withBorder={day !== null}
+                    p={4}
+                    radius="xs"
+                    className={day === today ? classes.today : classes.day}
+                  >
                     {day && (
                       <>
                         <Text size="xs" fw={600}>
@@ -75,7 +83,12 @@ export const MonthCalendar = ({ month, onMonth, calendar, show }: Props) => {
             {[...days.entries()].map(([day, stops]) => (
               <Paper key={day} withBorder p="xs" radius="sm">
                 <Text size="sm" fw={600}>
-                  {new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN' : 'en-IN', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}
+                  {new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN' : 'en-IN', {
+                    weekday: 'short',
+                    day: 'numeric',
+                    month: 'short',
+                    timeZone: 'UTC',
+                  }).format(new Date(`${day}T00:00:00Z`))}
                 </Text>
                 <Stack gap={2}>{stops.map(entry)}</Stack>
               </Paper>

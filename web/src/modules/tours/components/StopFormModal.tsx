@@ -1,21 +1,23 @@
 import { STOP_PURPOSES, type TPersonRef, type TStop, type TStopPurpose } from '@samiti/common';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { displayName } from '../../../lib/names';
 import { useTranslation } from 'react-i18next';
 import { formError } from '../../../lib/errors';
 import { type TUnitRef, UnitPicker } from '../../people/components/UnitPicker';
 import { PersonPick } from '../../training/components/PersonPick';
 import { conflictsOf } from '../api';
-import { useAddStop, useUpdateStop } from '../hooks/useTours';
+import { useAddStop, useProgrammeOptions, useUpdateStop } from '../hooks/useTours';
 import { indiaDay, indiaInstant, indiaTime } from '../month';
 import { ConflictList } from './ConflictList';
 
-const FIELDS = ['unitId', 'startsAt', 'endsAt', 'purpose', 'coordinatorPersonId', 'notes', 'meetingId'] as const;
+const FIELDS = ['unitId', 'startsAt', 'endsAt', 'purpose', 'coordinatorPersonId', 'notes', 'meetingId', 'programmeInstanceId'] as const;
 type Props = { opened: boolean; onClose: () => void; tourId: number; defaultDay: string; stop?: TStop };
 
 /** Add or move a stop; when the server lists clashes, they are shown and the user may confirm to save anyway. */
 const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'en';
   const add = useAddStop(tourId);
   const update = useUpdateStop(stop?.id ?? 0);
   const m = stop ? update : add;
@@ -26,6 +28,8 @@ const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) 
   const [purpose, setPurpose] = useState<TStopPurpose>(stop?.purpose ?? 'meeting');
   const [coordinator, setCoordinator] = useState<TPersonRef | null>(stop?.coordinator ?? null);
   const [notes, setNotes] = useState(stop?.notes ?? '');
+  const [instanceId, setInstanceId] = useState<string | null>(stop?.programmeInstance ? String(stop.programmeInstance.id) : null);
+  const options = useProgrammeOptions(purpose === 'programme' && unit ? unit.id : null);
   const [missing, setMissing] = useState<string | null>(null);
   const conflicts = conflictsOf(m.error);
   const server = conflicts.length > 0 ? null : formError(m.error, FIELDS, t);
@@ -35,9 +39,21 @@ const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) 
     if (!unit) return setMissing('unitId');
     if (!day) return setMissing('startsAt');
     setMissing(null);
-    const body = { unitId: unit.id, startsAt: indiaInstant(day, from), endsAt: indiaInstant(day, to), purpose, notes: notes.trim() || undefined, confirm };
-    if (stop) update.mutate({ ...body, notes: notes.trim() || null, coordinatorPersonId: coordinator?.id ?? null }, { onSuccess: onClose });
-    else add.mutate({ ...body, coordinatorPersonId: coordinator?.id }, { onSuccess: onClose });
+    const body = {
+      unitId: unit.id,
+      startsAt: indiaInstant(day, from),
+      endsAt: indiaInstant(day, to),
+      purpose,
+      notes: notes.trim() || undefined,
+      confirm,
+    };
+    const linked = purpose === 'programme' && instanceId ? Number(instanceId) : null;
+    if (stop)
+      update.mutate(
+        { ...body, notes: notes.trim() || null, coordinatorPersonId: coordinator?.id ?? null, programmeInstanceId: linked },
+        { onSuccess: onClose },
+      );
+    else add.mutate({ ...body, coordinatorPersonId: coordinator?.id, programmeInstanceId: linked ?? undefined }, { onSuccess: onClose });
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,10 +81,33 @@ const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) 
           </Alert>
         )}
         <UnitPicker label={t('tours.place')} value={unit} onChange={setUnit} error={err('unitId')} />
-        <TextInput type="date" label={t('tours.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={err('startsAt')} required data-testid="stop-date" />
+        <TextInput
+          type="date"
+          label={t('tours.date')}
+          value={day}
+          onChange={(e) => setDay(e.currentTarget.value)}
+          error={err('startsAt')}
+          required
+          data-testid="stop-date"
+        />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput type="time" label={t('tours.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required data-testid="stop-from" />
-          <TextInput type="time" label={t('tours.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={err('endsAt')} required data-testid="stop-to" />
+          <TextInput
+            type="time"
+            label={t('tours.from')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            required
+            data-testid="stop-from"
+          />
+          <TextInput
+            type="time"
+            label={t('tours.to')}
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            error={err('endsAt')}
+            required
+            data-testid="stop-to"
+          />
         </SimpleGrid>
         <Select
           label={t('tours.purpose')}
@@ -77,8 +116,38 @@ const StopForm = ({ onClose, tourId, defaultDay, stop }: Omit<Props, 'opened'>) 
           data={STOP_PURPOSES.map((p) => ({ value: p, label: t(`tours.purposes.${p}`) }))}
           allowDeselect={false}
         />
-        <PersonPick label={t('tours.coordinator')} value={coordinator} onChange={setCoordinator} error={err('coordinatorPersonId')} testId="stop-coordinator" />
-        <Textarea label={t('tours.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={err('notes')} autosize minRows={2} />
+        {purpose === 'programme' && (
+          <Select
+            label={t('tours.programmeEvent')}
+            description={t('tours.programmeEventHint')}
+            placeholder={unit ? t('tours.programmeEventNone') : t('tours.programmeEventNeedsPlace')}
+            disabled={!unit}
+            clearable
+            value={instanceId}
+            onChange={setInstanceId}
+            data={(options.data?.items ?? []).map((i) => ({
+              value: String(i.id),
+              label: `${displayName({ name: i.programmeName, nameHi: i.programmeNameHi }, lang)} · ${displayName(i.unit ?? i.scopeUnit, lang)}`,
+            }))}
+            error={err('programmeInstanceId')}
+            data-testid="stop-programme-instance"
+          />
+        )}
+        <PersonPick
+          label={t('tours.coordinator')}
+          value={coordinator}
+          onChange={setCoordinator}
+          error={err('coordinatorPersonId')}
+          testId="stop-coordinator"
+        />
+        <Textarea
+          label={t('tours.notes')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={err('notes')}
+          autosize
+          minRows={2}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,5 +1,18 @@
 import { fileUrl, IMAGE_TYPES, type TStop } from '@samiti/common';
-import { ActionIcon, Alert, Button, FileButton, Group, Image, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
@@ -19,7 +32,14 @@ export const StopPhotos = ({ stop, canChange }: { stop: TStop; canChange: boolea
             <div key={id} style={{ position: 'relative' }}>
               <Image src={fileUrl(id)} alt={t('tours.photo')} radius="sm" h={80} fit="cover" />
               {canChange && (
-                <ActionIcon size="sm" color="red" variant="filled" style={{ position: 'absolute', top: 2, right: 2 }} onClick={() => remove.mutate(id)} aria-label={t('tours.removePhoto')}>
+                <ActionIcon
+                  size="sm"
+                  color="red"
+                  variant="filled"
+                  style={{ position: 'absolute', top: 2, right: 2 }}
+                  onClick={() => remove.mutate(id)}
+                  aria-label={t('tours.removePhoto')}
+                >
                   ×
                 </ActionIcon>
               )}
@@ -30,7 +50,14 @@ export const StopPhotos = ({ stop, canChange }: { stop: TStop; canChange: boolea
       {canChange && (
         <FileButton onChange={(f) => f && add.mutate(f)} accept={IMAGE_TYPES.join(',')}>
           {(props) => (
-            <Button {...props} variant="light" size="xs" loading={add.isPending} style={{ alignSelf: 'flex-start' }} data-testid="stop-photo-add">
+            <Button
+              {...props}
+              variant="light"
+              size="xs"
+              loading={add.isPending}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="stop-photo-add"
+            >
               {t('tours.addPhoto')}
             </Button>
           )}
@@ -67,12 +94,24 @@ const ReportForm = ({ stop, onClose }: { stop: TStop; onClose: () => void }) => 
         ]}
       />
       <StopPhotos stop={stop} canChange />
-      <Textarea label={t('tours.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={3} maxLength={5000} data-testid="stop-report-summary" />
+      <Textarea
+        label={t('tours.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxLength={5000}
+        data-testid="stop-report-summary"
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button loading={report.isPending} onClick={() => report.mutate({ isHeld: held === 'true', summary: summary.trim() || undefined }, { onSuccess: onClose })} data-testid="stop-report-save">
+        <Button
+          loading={report.isPending}
+          onClick={() => report.mutate({ isHeld: held === 'true', summary: summary.trim() || undefined }, { onSuccess: onClose })}
+          data-testid="stop-report-save"
+        >
           {t('common.save')}
         </Button>
       </Group>

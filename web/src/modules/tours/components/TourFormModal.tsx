@@ -28,17 +28,40 @@ const TourForm = ({ onClose, tour, onSaved }: Omit<Props, 'opened'>) => {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const need = !tour && !unit ? 'unitId' : !tour && !leader ? 'leaderPersonId' : !title.trim() ? 'title' : !startsOn ? 'startsOn' : !endsOn ? 'endsOn' : null;
+    const need =
+      !tour && !unit
+        ? 'unitId'
+        : !tour && !leader
+          ? 'leaderPersonId'
+          : !title.trim()
+            ? 'title'
+            : !startsOn
+              ? 'startsOn'
+              : !endsOn
+                ? 'endsOn'
+                : null;
     setMissing(need);
     if (need) return;
     const done = (saved: TTour) => {
       onClose();
       onSaved?.(saved);
     };
-    if (tour) update.mutate({ title: title.trim(), titleHi: titleHi.trim() || null, startsOn, endsOn, notes: notes.trim() || null }, { onSuccess: done });
+    if (tour)
+      update.mutate(
+        { title: title.trim(), titleHi: titleHi.trim() || null, startsOn, endsOn, notes: notes.trim() || null },
+        { onSuccess: done },
+      );
     else if (unit && leader)
       create.mutate(
-        { unitId: unit.id, leaderPersonId: leader.id, title: title.trim(), titleHi: titleHi.trim() || undefined, startsOn, endsOn, notes: notes.trim() || undefined },
+        {
+          unitId: unit.id,
+          leaderPersonId: leader.id,
+          title: title.trim(),
+          titleHi: titleHi.trim() || undefined,
+          startsOn,
+          endsOn,
+          notes: notes.trim() || undefined,
+        },
         { onSuccess: done },
       );
   };
@@ -57,13 +80,50 @@ const TourForm = ({ onClose, tour, onSaved }: Omit<Props, 'opened'>) => {
             <PersonPick label={t('tours.leader')} value={leader} onChange={setLeader} error={err('leaderPersonId')} testId="tour-leader" />
           </>
         )}
-        <TextInput label={t('tours.titleHi')} lang="hi" value={titleHi} onChange={(e) => setTitleHi(e.currentTarget.value)} error={err('titleHi')} />
-        <TextInput label={t('tours.tourTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} required data-testid="tour-title" />
+        <TextInput
+          label={t('tours.titleHi')}
+          lang="hi"
+          value={titleHi}
+          onChange={(e) => setTitleHi(e.currentTarget.value)}
+          error={err('titleHi')}
+        />
+        <TextInput
+          label={t('tours.tourTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={err('title')}
+          required
+          data-testid="tour-title"
+        />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput type="date" label={t('tours.startsOn')} value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={err('startsOn')} required data-testid="tour-starts" />
-          <TextInput type="date" label={t('tours.endsOn')} value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.currentTarget.value)} error={err('endsOn')} required data-testid="tour-ends" />
+          <TextInput
+            type="date"
+            label={t('tours.startsOn')}
+            value={startsOn}
+            onChange={(e) => setStartsOn(e.currentTarget.value)}
+            error={err('startsOn')}
+            required
+            data-testid="tour-starts"
+          />
+          <TextInput
+            type="date"
+            label={t('tours.endsOn')}
+            value={endsOn}
+            min={startsOn || undefined}
+            onChange={(e) => setEndsOn(e.currentTarget.value)}
+            error={err('endsOn')}
+            required
+            data-testid="tour-ends"
+          />
         </SimpleGrid>
-        <Textarea label={t('tours.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={err('notes')} autosize minRows={2} />
+        <Textarea
+          label={t('tours.notes')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={err('notes')}
+          autosize
+          minRows={2}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

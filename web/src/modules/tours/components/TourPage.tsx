@@ -16,6 +16,7 @@ import { useTour, useTourHistory, useUpdateStop, useUpdateTour } from '../hooks/
 import { indiaDay, indiaTime } from '../month';
 import { ConflictList } from './ConflictList';
 import { StopFormModal } from './StopFormModal';
+import { StopProgramme } from './StopProgramme';
 import { StopPhotos, StopReportModal } from './StopReportModal';
 import { TourFormModal } from './TourFormModal';
 
@@ -28,7 +29,8 @@ const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void;
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Text fw={600} td={stop.isCancelled ? 'line-through' : undefined}>
-            {formatDate(indiaDay(stop.startsAt), lang)} · {indiaTime(stop.startsAt)}–{indiaTime(stop.endsAt)} · {displayName(stop.unit, lang)}
+            {formatDate(indiaDay(stop.startsAt), lang)} · {indiaTime(stop.startsAt)}–{indiaTime(stop.endsAt)} ·{' '}
+            {displayName(stop.unit, lang)}
           </Text>
           <Group gap={6}>
             <Badge variant="light">{t(`tours.purposes.${stop.purpose}`)}</Badge>
@@ -44,6 +46,7 @@ const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void;
               {t('tours.coordinatorIs', { name: personName(stop.coordinator, lang) })} {formatPhone(stop.coordinator.phone)}
             </Text>
           )}
+          <StopProgramme stop={stop} />
           {stop.notes && <Text size="sm">{stop.notes}</Text>}
           {stop.report?.summary && (
             <Text size="sm" c="dimmed">
@@ -63,7 +66,13 @@ const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void;
               <Button size="xs" variant="default" onClick={onEdit}>
                 {t('tours.edit')}
               </Button>
-              <Button size="xs" variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ isCancelled: true })}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate({ isCancelled: true })}
+              >
                 {t('tours.cancelStop')}
               </Button>
             </>
@@ -75,7 +84,11 @@ const StopCard = ({ stop, onEdit, onReport }: { stop: TStop; onEdit: () => void;
           <ConflictList conflicts={stop.conflicts} />
         </Alert>
       )}
-      {cancel.isError && <Text c="red" size="xs">{errorText(cancel.error, t)}</Text>}
+      {cancel.isError && (
+        <Text c="red" size="xs">
+          {errorText(cancel.error, t)}
+        </Text>
+      )}
     </Paper>
   );
 };
@@ -159,17 +172,19 @@ const TourView = ({ tour }: { tour: TTourDetail }) => {
       </Tabs>
       <TourFormModal opened={editing} onClose={() => setEditing(false)} tour={tour} />
       <StopFormModal opened={adding} onClose={() => setAdding(false)} tourId={tour.id} defaultDay={tour.startsOn} />
-      <StopFormModal opened={editStop !== null} onClose={() => setEditStop(null)} tourId={tour.id} defaultDay={tour.startsOn} stop={editStop ?? undefined} />
+      <StopFormModal
+        opened={editStop !== null}
+        onClose={() => setEditStop(null)}
+        tourId={tour.id}
+        defaultDay={tour.startsOn}
+        stop={editStop ?? undefined}
+      />
       <StopReportModal stop={reporting} onClose={() => setReporting(null)} />
     </Stack>
   );
 };
 
-const TourLoader = ({ id }: { id: number }) => (
-  <RecordView query={useTour(id)}>
-    {(x) => <TourView tour={x} />}
-  </RecordView>
-);
+const TourLoader = ({ id }: { id: number }) => <RecordView query={useTour(id)}>{(x) => <TourView tour={x} />}</RecordView>;
 
 /** /tours/:id — a leader's tour: its itinerary with conflicts, reports, exports and history. */
 export const TourPage = () => <RecordRoute>{(id) => <TourLoader id={id} />}</RecordRoute>;

@@ -18,7 +18,15 @@ const TourCard = ({ tour }: { tour: TTour }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   return (
-    <Paper withBorder radius="md" p="sm" component={Link} to={`/tours/${tour.id}`} data-testid="tour-row" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component={Link}
+      to={`/tours/${tour.id}`}
+      data-testid="tour-row"
+      style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} td={tour.isCancelled ? 'line-through' : undefined}>
           {lang === 'hi' ? (tour.titleHi ?? tour.title) : tour.title}
@@ -26,7 +34,8 @@ const TourCard = ({ tour }: { tour: TTour }) => {
         <Badge variant="light">{t('tours.stopsCount', { count: tour.stopCount })}</Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        {personName(tour.leader, lang)} · {formatDate(tour.startsOn, lang)} – {formatDate(tour.endsOn, lang)} · {displayName(tour.unit, lang)}
+        {personName(tour.leader, lang)} · {formatDate(tour.startsOn, lang)} – {formatDate(tour.endsOn, lang)} ·{' '}
+        {displayName(tour.unit, lang)}
       </Text>
     </Paper>
   );
@@ -62,7 +71,13 @@ export const ToursPage = () => {
         <TextInput type="date" label={t('tours.filterFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('tours.filterTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </Group>
-      <CursorList query={tours} empty={t('tours.empty')} testId="tour-list" itemKey={(x) => x.id} renderItem={(x) => <TourCard tour={x} />} />
+      <CursorList
+        query={tours}
+        empty={t('tours.empty')}
+        testId="tour-list"
+        itemKey={(x) => x.id}
+        renderItem={(x) => <TourCard tour={x} />}
+      />
       <TourFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(x) => void navigate(`/tours/${x.id}`)} />
     </Stack>
   );
