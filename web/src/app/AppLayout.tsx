@@ -39,6 +39,7 @@ const useNavItems = (): TNavItem[] => {
       isActive: (path: string) => path.startsWith('/elections') || path.startsWith('/seats'),
     },
     { to: '/geo', label: t('nav.geography'), testId: 'nav-geo', isActive: (path: string) => path.startsWith('/geo') },
+    { to: '/post-templates', label: t('posts.templates.nav'), testId: 'nav-post-templates', isActive: (path: string) => path.startsWith('/post-templates') },
   ];
   return items;
 };

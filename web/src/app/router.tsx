@@ -25,9 +25,11 @@ import { MyAssignmentsPage } from '../modules/directives/components/MyAssignment
 import { DrivePage } from '../modules/membership/components/DrivePage';
 import { DrivesPage } from '../modules/membership/components/DrivesPage';
 import { JoinPage } from '../modules/membership/components/JoinPage';
+import { ApplyPage } from '../modules/elections/components/ApplyPage';
 import { SmsOutboxPage } from '../modules/membership/components/SmsOutboxPage';
 import { PeoplePage } from '../modules/people/components/PeoplePage';
 import { PersonPage } from '../modules/people/components/PersonPage';
+import { PostTemplatesPage } from '../modules/posts/components/PostTemplatesPage';
 import { HomeRedirect } from '../modules/units/components/HomeRedirect';
 import { UnitPage } from '../modules/units/components/UnitPage';
 import { AppLayout } from './AppLayout';
@@ -38,6 +40,8 @@ export const createRouter = () =>
     { path: '/login', element: <LoginPage /> },
     // Public: a person joins a drive with their phone and an SMS code, no account and no sign-in.
     { path: '/join/:driveId', element: <JoinPage /> },
+    // Public: a person applies for a seat of an election with their phone and an SMS code.
+    { path: '/apply/:electionId', element: <ApplyPage /> },
     {
       element: <RequireAuth />,
       children: [
@@ -50,6 +54,7 @@ export const createRouter = () =>
             { path: 'units/:id/import', element: <ImportPage /> },
             { path: 'people', element: <PeoplePage /> },
             { path: 'people/:id', element: <PersonPage /> },
+            { path: 'post-templates', element: <PostTemplatesPage /> },
             { path: 'drives', element: <DrivesPage /> },
             { path: 'drives/:id', element: <DrivePage /> },
             { path: 'trainings', element: <TrainingsPage /> },

@@ -1,8 +1,4 @@
 import type { TMeetingCreateInput, TMeetingInviteeRule, TMeetingType } from '@samiti/common';
-import { DEFAULT_POST_KEYS } from '../../lib/post-keys';
-
-/** The post keys offered in the invitee rule picker. */
-export const RULE_POSTS = DEFAULT_POST_KEYS;
 
 export type TMeetingFormValues = {
   type: TMeetingType;

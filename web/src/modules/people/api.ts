@@ -1,5 +1,6 @@
 import type { TDuplicatePair, THistoryEntry, TPerson, TPersonCreate, TPersonPatch } from '@samiti/common';
 import { api } from '../../lib/api';
+import type { TCursorPage } from '../../lib/cursor';
 
 type Items<T> = { items: T[] };
 export type TPeoplePage = { items: TPerson[]; nextCursor: string | null };
@@ -17,7 +18,14 @@ export const personKeys = {
 };
 
 /** What a merge moved onto the kept record. */
-export type TMergeResult = { person: TPerson; mergeId: number; tenures: number; memberships: number; enrolments: number };
+export type TMergeResult = {
+  person: TPerson;
+  mergeId: number;
+  tenures: number;
+  memberships: number;
+  enrolments: number;
+  movedPhotoFileId: number | null;
+};
 
 export const PEOPLE_PAGE_SIZE = 50;
 export const PEOPLE_SEARCH_LIMIT = 20;
@@ -31,8 +39,11 @@ export const searchPeople = (q: string, signal?: AbortSignal): Promise<TPerson[]
 
 export const fetchPerson = (id: number, signal?: AbortSignal): Promise<TPerson> => api<TPerson>(`/people/${id}`, { signal });
 
-export const fetchPersonHistory = (id: number, signal?: AbortSignal): Promise<THistoryEntry[]> =>
-  api<Items<THistoryEntry>>(`/people/${id}/history`, { signal }).then((r) => r.items);
+export const PERSON_HISTORY_PAGE_SIZE = 50;
+
+/** A page of the person's audit trail, newest first. */
+export const fetchPersonHistory = (id: number, cursor: string | null, signal?: AbortSignal): Promise<TCursorPage<THistoryEntry>> =>
+  api<TCursorPage<THistoryEntry>>(`/people/${id}/history`, { query: { limit: PERSON_HISTORY_PAGE_SIZE, cursor }, signal });
 
 export const createPerson = (body: TPersonCreate): Promise<TPerson> => api<TPerson>('/people', { method: 'POST', body });
 

@@ -14,14 +14,24 @@ const holder = (tenureId: number) => ({
 
 describe('slotSeats', () => {
   it('lists holders first, then each vacant seat', () => {
-    const slot: TPostSlot = { post: 'member', name: 'Member', nameHi: 'सदस्य', seats: 4, vacant: 2, holders: [holder(1), holder(2)] };
+    const slot: TPostSlot = {
+      post: 'member',
+      name: 'Member',
+      nameHi: 'सदस्य',
+      seats: 4,
+      minSeats: 4,
+      vacant: 2,
+      holders: [holder(1), holder(2)],
+    };
     expect(slotSeats(slot).map((s) => s.key)).toEqual(['t1', 't2', 'v1', 'v2']);
   });
   it('handles a fully vacant and a full slot', () => {
-    expect(slotSeats({ post: 'president', name: 'President', nameHi: 'अध्यक्ष', seats: 1, vacant: 1, holders: [] })).toEqual([
+    expect(slotSeats({ post: 'president', name: 'President', nameHi: 'अध्यक्ष', seats: 1, minSeats: 1, vacant: 1, holders: [] })).toEqual([
       { kind: 'vacant', key: 'v1', index: 1 },
     ]);
-    expect(slotSeats({ post: 'president', name: 'President', nameHi: 'अध्यक्ष', seats: 1, vacant: 0, holders: [holder(3)] })).toHaveLength(1);
+    expect(
+      slotSeats({ post: 'president', name: 'President', nameHi: 'अध्यक्ष', seats: 1, minSeats: 1, vacant: 0, holders: [holder(3)] }),
+    ).toHaveLength(1);
   });
 });
 

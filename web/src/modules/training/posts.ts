@@ -1,8 +1,3 @@
-import { DEFAULT_POST_KEYS } from '../../lib/post-keys';
-
-/** The post keys offered when inviting by post; the server checks them against each level. */
-export const INVITE_POSTS = DEFAULT_POST_KEYS;
-
 /** A session's RSVP count shown against capacity: whether another "yes" still fits. */
 export const hasFreeSeat = (counts: { yes: number }, capacity: number) => counts.yes < capacity;
 

@@ -9,8 +9,9 @@ import { type TUnitRef, UnitPicker } from '../../people/components/UnitPicker';
 import { useLevelLabel } from '../../units/hooks/useLevelLabel';
 import { useCreateDirective } from '../hooks/useDirectives';
 import { isJob } from '../rollup';
+import { postKeyOptions } from '../../../lib/post-keys';
+import { usePostTemplates } from '../../posts/hooks/usePosts';
 
-const POSTS = ['president', 'general-secretary', 'secretary', 'in-charge', 'convenor', 'booth-agent', 'whatsapp-in-charge'] as const;
 type TKind = 'cascade' | 'unit' | 'post' | 'person';
 
 type Props = {
@@ -23,9 +24,10 @@ type Props = {
 
 /** Issue a directive from a unit (and a meeting): a cascade to every unit of a level below, or one unit, post or person. */
 export const DirectiveFormModal = ({ opened, onClose, unit, meetingId, onCreated }: Props) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const levelLabel = useLevelLabel();
   const create = useCreateDirective();
+  const templates = usePostTemplates();
   const below = DEFAULT_LEVELS.slice(DEFAULT_LEVELS.indexOf(unit.level as (typeof DEFAULT_LEVELS)[number]) + 1);
   const [text, setText] = useState('');
   const [dueDate, setDueDate] = useState('');
@@ -36,6 +38,8 @@ export const DirectiveFormModal = ({ opened, onClose, unit, meetingId, onCreated
   const [people, setPeople] = useState<TPickedPerson[]>([]);
   const [localError, setLocalError] = useState<string | null>(null);
   const fieldError = formError(create.error, ['text', 'dueDate'] as const, t);
+  // The posts of the level the directive goes to (the configured templates), all levels until one is known.
+  const postLevels = kind === 'cascade' && level ? [level] : kind === 'post' && target ? [target.level] : [];
 
   const submit = () => {
     setLocalError(null);
@@ -110,7 +114,7 @@ export const DirectiveFormModal = ({ opened, onClose, unit, meetingId, onCreated
         {(kind === 'cascade' || kind === 'post') && (
           <Select
             label={t('directives.form.post')}
-            data={POSTS.map((p) => ({ value: p, label: t(`directives.posts.${p}`) }))}
+            data={postKeyOptions(templates.data ?? [], i18n.resolvedLanguage ?? 'en', postLevels)}
             value={post}
             onChange={setPost}
             allowDeselect={false}

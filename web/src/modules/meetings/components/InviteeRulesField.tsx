@@ -3,7 +3,8 @@ import { Button, CloseButton, Group, MultiSelect, Paper, Stack, Switch, Text } f
 import { useTranslation } from 'react-i18next';
 import { useLevels } from '../../units/hooks/useConfig';
 import { useLevelLabel } from '../../units/hooks/useLevelLabel';
-import { RULE_POSTS } from '../form';
+import { postKeyOptions } from '../../../lib/post-keys';
+import { usePostTemplates } from '../../posts/hooks/usePosts';
 
 type Props = {
   unitLevel: string;
@@ -19,12 +20,14 @@ type Props = {
  * sub-units of chosen levels ("all assembly presidents"; no post chosen = the whole team).
  */
 export const InviteeRulesField = ({ unitLevel, includeSelf, onIncludeSelf, rules, onRules, error }: Props) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const levels = useLevels();
   const levelLabel = useLevelLabel();
   const rank = levels.data?.find((l) => l.key === unitLevel)?.rank ?? 0;
   const below = (levels.data ?? []).filter((l) => l.rank > rank).map((l) => ({ value: l.key, label: levelLabel(l.key) }));
-  const posts = RULE_POSTS.map((p) => ({ value: p, label: t(`meetings.posts.${p}`) }));
+  const templates = usePostTemplates();
+  // Posts of the configured templates, each rule's narrowed to its chosen levels (all when none is chosen).
+  const postsFor = (ruleLevels: string[]) => postKeyOptions(templates.data ?? [], i18n.resolvedLanguage ?? 'en', ruleLevels);
   const set = (i: number, rule: TMeetingInviteeRule) => onRules(rules.map((r, j) => (j === i ? rule : r)));
   return (
     <Stack gap="xs" data-testid="invitee-rules">
@@ -54,7 +57,7 @@ export const InviteeRulesField = ({ unitLevel, includeSelf, onIncludeSelf, rules
             <MultiSelect
               label={t('meetings.rulePosts')}
               description={t('meetings.rulePostsHint')}
-              data={posts}
+              data={postsFor(rule.levels)}
               value={rule.posts}
               onChange={(v) => set(i, { ...rule, posts: v })}
               data-testid="invitee-rule-posts"

@@ -1,5 +1,5 @@
 import { CONSENT_METHODS, GENDERS, type TPerson } from '@samiti/common';
-import { Alert, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { Alert, Button, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -34,11 +34,23 @@ const PersonTenures = ({ personId }: { personId: number }) => {
     );
   }
   if (tenures.isError) return <ErrorState error={tenures.error} onRetry={() => void tenures.refetch()} />;
-  if (tenures.data.length === 0) return <EmptyState>{t('people.postsEmpty')}</EmptyState>;
+  if (tenures.items.length === 0) return <EmptyState>{t('people.postsEmpty')}</EmptyState>;
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }} data-testid="person-tenures">
-      <TenureTable items={currentFirst(tenures.data)} show="unit" />
-    </Paper>
+    <Stack gap="xs">
+      <Paper withBorder radius="md" style={{ overflow: 'hidden' }} data-testid="person-tenures">
+        <TenureTable items={currentFirst(tenures.items)} show="unit" />
+      </Paper>
+      {tenures.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={() => void tenures.fetchNextPage()}
+          loading={tenures.isFetchingNextPage}
+          data-testid="person-tenures-more"
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Stack>
   );
 };
 
@@ -65,7 +77,23 @@ const personValueFormatter =
 const PersonHistory = ({ personId }: { personId: number }) => {
   const { t } = useTranslation();
   const history = usePersonHistory(personId);
-  return <HistoryView history={history} subject="person" formatValue={personValueFormatter(t)} />;
+  // HistoryView shows one list; the pages read so far are that list, and "Load more" reads the next.
+  const view = { ...history, data: history.items } as unknown as Parameters<typeof HistoryView>[0]['history'];
+  return (
+    <Stack gap="xs">
+      <HistoryView history={view} subject="person" formatValue={personValueFormatter(t)} />
+      {history.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={() => void history.fetchNextPage()}
+          loading={history.isFetchingNextPage}
+          data-testid="person-history-more"
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
 };
 
 const PersonView = ({ person }: { person: TPerson }) => {
@@ -85,7 +113,11 @@ const PersonView = ({ person }: { person: TPerson }) => {
           {t('people.deletedNotice')}
         </Alert>
       )}
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' || v === 'training' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'history' || v === 'training' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="posts" data-testid="person-tab-posts">
             {t('people.tabPosts')}

@@ -1,12 +1,19 @@
-import type { TTenure, TUnitPosts } from '@samiti/common';
+import type { TPostTemplate, TTenure, TUnitPosts } from '@samiti/common';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { fetchPersonTenures, fetchUnitPosts, fetchUnitTenures, postKeys } from '../api';
+import { useCursorQuery } from '../../../lib/cursor';
+import { fetchPersonTenures, fetchPostTemplates, fetchUnitPosts, fetchUnitTenures, postKeys } from '../api';
 
 export const useUnitPosts = (unitId: number): UseQueryResult<TUnitPosts> =>
   useQuery({ queryKey: postKeys.unit(unitId), queryFn: ({ signal }) => fetchUnitPosts(unitId, signal) });
 
-export const useUnitTenures = (unitId: number): UseQueryResult<TTenure[]> =>
-  useQuery({ queryKey: postKeys.unitTenures(unitId), queryFn: ({ signal }) => fetchUnitTenures(unitId, signal) });
+/** The unit's post history a page at a time. */
+export const useUnitTenures = (unitId: number) =>
+  useCursorQuery<TTenure>(postKeys.unitTenures(unitId), (cursor, signal) => fetchUnitTenures(unitId, cursor, signal));
 
-export const usePersonTenures = (personId: number): UseQueryResult<TTenure[]> =>
-  useQuery({ queryKey: postKeys.person(personId), queryFn: ({ signal }) => fetchPersonTenures(personId, signal) });
+/** A person's posts, past and present, a page at a time. */
+export const usePersonTenures = (personId: number) =>
+  useCursorQuery<TTenure>(postKeys.person(personId), (cursor, signal) => fetchPersonTenures(personId, cursor, signal));
+
+/** Every level's post template for a wing; they change rarely. */
+export const usePostTemplates = (wing = 'main'): UseQueryResult<TPostTemplate[]> =>
+  useQuery({ queryKey: postKeys.templates(wing), queryFn: ({ signal }) => fetchPostTemplates(wing, signal), staleTime: 5 * 60_000 });

@@ -8,7 +8,7 @@ import { displayName } from '../../../lib/names';
 import { useLevels } from '../../units/hooks/useConfig';
 import { useLevelLabel } from '../../units/hooks/useLevelLabel';
 import { useInvite } from '../hooks/useTraining';
-import { INVITE_POSTS } from '../posts';
+import { usePostKeyOptions } from '../../posts/hooks/usePostKeyOptions';
 import { PersonPick } from './PersonPick';
 
 type TKind = 'posts' | 'people' | 'active-members';
@@ -24,6 +24,8 @@ export const InvitePanel = ({ sessionId }: { sessionId: number }) => {
   const [kind, setKind] = useState<TKind>('posts');
   const [chosenLevels, setLevels] = useState<string[]>([]);
   const [posts, setPosts] = useState<string[]>(['president']);
+  // Posts of the configured templates of the chosen levels (all levels when none is chosen).
+  const postOptions = usePostKeyOptions(chosenLevels);
   const [includeSelf, setIncludeSelf] = useState(true);
   const [person, setPerson] = useState<TPersonRef | null>(null);
   const [driveId, setDriveId] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export const InvitePanel = ({ sessionId }: { sessionId: number }) => {
             />
             <MultiSelect
               label={t('training.postsLabel')}
-              data={INVITE_POSTS.map((p) => ({ value: p, label: t(`training.posts.${p}`) }))}
+              data={postOptions}
               value={posts}
               onChange={setPosts}
               clearable
