@@ -8,6 +8,7 @@ import { afterAll, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { startJobs } from '../src/jobs';
 import { IMPORT_QUEUE, runImportJob } from '../src/modules/imports/jobs';
+import { ELECTION_IMPORT_QUEUE, runElectionImportJob } from '../src/modules/elections/import-jobs';
 import { systemCtx } from '../src/bootstrap';
 import { openDatabase, type TDatabase } from '../src/db/connect';
 import { createUser } from '../src/modules/auth/users';
@@ -45,7 +46,14 @@ export type THarness = Awaited<ReturnType<typeof createHarness>>;
 export const createHarness = async (opts: { jobs?: boolean; maxUploadBytes?: number } = {}) => {
   const database = await openTestDatabase();
   const jobs = opts.jobs
-    ? await startJobs(database, { [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)) }, () => undefined)
+    ? await startJobs(
+        database,
+        {
+          [IMPORT_QUEUE]: (data) => runImportJob(database.db, Number(data.jobId)),
+          [ELECTION_IMPORT_QUEUE]: (data) => runElectionImportJob(database.db, Number(data.jobId)),
+        },
+        () => undefined,
+      )
     : undefined;
   // Uploaded files go to a folder of this test file's own, removed afterwards.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-files-'));

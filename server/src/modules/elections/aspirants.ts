@@ -157,6 +157,9 @@ const describe = async (
       .leftJoin('post_template as pt', (j) => j.onRef('pt.level', '=', 'u.level').onRef('pt.post_key', '=', 't.post_key'))
       .select(['t.person_id', 'u.name', 'u.name_hi', 'u.path', 't.post_key', 'pt.name as post_name', 't.start_date', 't.end_date'])
       .where('t.person_id', 'in', personIds)
+      // In-charge tenures of programme events and clusters show under programmes, not as posts.
+      .where('t.programme_instance_id', 'is', null)
+      .where('t.programme_cluster_id', 'is', null)
       .orderBy(sql`t.end_date is null`, 'desc')
       .orderBy('t.start_date', 'desc')
       .execute(),
@@ -181,7 +184,16 @@ const describe = async (
       having count(*) >= c.required_sessions
       order by c.name`.execute(db),
     // Programme events: in charge (a tenure pointing at the instance) or on its team.
-    sql<{ person_id: number; role: 'in-charge' | 'team'; instance_id: number; name: string; name_hi: string; status: string; held_on: string | null; path: string }>`
+    sql<{
+      person_id: number;
+      role: 'in-charge' | 'team';
+      instance_id: number;
+      name: string;
+      name_hi: string;
+      status: string;
+      held_on: string | null;
+      path: string;
+    }>`
       select x.person_id, x.role, pi.id as instance_id, p.name, p.name_hi, pi.status, pi.held_on::text as held_on, su.path
       from (
         select person_id, programme_instance_id as instance_id, 'in-charge' as role from tenure

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { importPollingStations } from '../geo/polling-stations';
+import { runElectionImportJob } from './import-jobs';
+import { edb } from './tables';
 import { caller, districtElection, wardsCsv } from './test-support';
 
 let h: THarness;
@@ -12,7 +14,7 @@ const fixtures = path.resolve(import.meta.dirname, '../../../test/fixtures');
 const booths2014 = fs.readFileSync(path.join(fixtures, 'gangoh-ac7-2014-booths.csv'), 'utf8');
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ jobs: true });
   admin = (await h.login('national-admin')).cookie;
   call = caller(h);
   // The real polling stations of AC 7 (Gangoh), from the demo booth list.
@@ -20,6 +22,19 @@ beforeAll(async () => {
   const ac7 = [demo[0], ...demo.filter((l) => l.startsWith('S24,7,'))].join('\n');
   await importPollingStations(h.ctx, Buffer.from(ac7));
 });
+
+/** A real import: checked in the request (202 with the queued job), then run by the job; answers the finished job. */
+const runImport = async (url: string, csv: string) => {
+  const queued = await call('POST', url, admin, csv);
+  expect(queued.statusCode).toBe(202);
+  const job = queued.json();
+  expect(job).toMatchObject({ status: 'queued', processed: 0, report: null });
+  const statusUrl = `/api/v1/elections/${job.electionId}/imports/${job.id}`;
+  await expect
+    .poll(async () => (await call('GET', statusUrl, admin)).json().status, { timeout: 60_000, interval: 200 })
+    .toMatch(/^(done|failed)$/);
+  return (await call('GET', statusUrl, admin)).json();
+};
 
 const resultsCsv = (rows: string[]) => ['seat,candidate,party,votes,total', ...rows].join('\n');
 const good = resultsCsv([
@@ -86,8 +101,9 @@ describe('POST /api/v1/elections/:id/results/import', () => {
     const { district, election } = await districtElection(h, admin, 2021);
     await call('POST', `/api/v1/elections/${election.id}/seats/import?dryRun=false`, admin, wardsCsv(3));
     const url = `/api/v1/elections/${election.id}/results/import?dryRun=false`;
-    const res = (await call('POST', url, admin, good)).json();
-    expect(res).toMatchObject({ isDryRun: false, rows: 5, seats: 2, written: 5, newParties: ['Jan Adhikar Manch'], errors: [] });
+    const job = await runImport(url, good);
+    expect(job).toMatchObject({ kind: 'results', status: 'done', processed: 5, total: 5, error: null, finishedAt: expect.any(String) });
+    expect(job.report).toMatchObject({ isDryRun: false, rows: 5, seats: 2, written: 5, newParties: ['Jan Adhikar Manch'], errors: [] });
     const r = (await call('GET', `/api/v1/elections/${election.id}/results?party=bjp`, admin)).json();
     expect(r.seatsWithResults).toBe(2);
     expect(r.parties.slice(0, 2).map((p: { key: string; seatsWon: number }) => [p.key, p.seatsWon])).toEqual([
@@ -98,7 +114,7 @@ describe('POST /api/v1/elections/:id/results/import', () => {
     const w1 = r.seats.find((s: { code: string }) => s.code === 'W-1');
     expect(w1).toMatchObject({ winner: { candidate: 'Ram Kumar', votes: 500, share: 41.67 }, margin: 50, party: { rank: 1, swing: null } });
     // Re-importing a seat replaces its rows (audited), never adds to them.
-    await call('POST', url, admin, resultsCsv(['W-2,Sita Devi,BJP,330,', 'W-2,Gita,INC,320,']));
+    expect((await runImport(url, resultsCsv(['W-2,Sita Devi,BJP,330,', 'W-2,Gita,INC,320,']))).status).toBe('done');
     const w2 = (await call('GET', `/api/v1/elections/${election.id}/results?party=bjp`, admin))
       .json()
       .seats.find((s: { code: string }) => s.code === 'W-2');
@@ -114,10 +130,8 @@ describe('POST /api/v1/elections/:id/results/import', () => {
       })
     ).json();
     await call('POST', `/api/v1/elections/${next.id}/seats/import?dryRun=false`, admin, wardsCsv(3));
-    await call(
-      'POST',
+    await runImport(
       `/api/v1/elections/${next.id}/results/import?dryRun=false`,
-      admin,
       resultsCsv(['W-1,Ram Kumar,BJP,600,1000', 'W-1,Shyam Lal,SP,400,1000']),
     );
     const after = (await call('GET', `/api/v1/elections/${next.id}/results?party=bjp`, admin)).json();
@@ -165,8 +179,9 @@ describe('POST /api/v1/elections/:id/booth-results/import', () => {
     ]);
     expect(report.errors[1].message).toContain('S24-AC-20');
     expect((await call('POST', url(before.id), admin, bad)).statusCode).toBe(400);
-    const ok = (await call('POST', url(before.id), admin, booths2014)).json();
-    expect(ok).toMatchObject({ rows: 40, seats: 1, written: 40 * 11, errors: [], newParties: [] });
+    const ok = await runImport(url(before.id), booths2014);
+    expect(ok).toMatchObject({ kind: 'booth-results', status: 'done', processed: 40 * 11 });
+    expect(ok.report).toMatchObject({ rows: 40, seats: 1, written: 40 * 11, errors: [], newParties: [] });
     // The later election: the same booths with 10 more BJP votes each.
     const lines = booths2014.trim().split('\n');
     const header = (lines[0] as string).split(',');
@@ -180,7 +195,7 @@ describe('POST /api/v1/elections/:id/booth-results/import', () => {
           .join(','),
       ),
     ].join('\n');
-    expect((await call('POST', url(after.id), admin, bumped)).json().errors).toEqual([]);
+    expect((await runImport(url(after.id), bumped)).report.errors).toEqual([]);
     const seat = (await call('GET', `/api/v1/elections/${after.id}/seats?q=gangoh`, admin)).json().items[0];
     const r = (await call('GET', `/api/v1/seats/${seat.id}/result?party=bjp`, admin)).json();
     expect(r.booths).toHaveLength(40);
@@ -188,5 +203,67 @@ describe('POST /api/v1/elections/:id/booth-results/import', () => {
     // Part 2 in 2014: BJP 560 of 902; then 570 of 912.
     expect(part2).toMatchObject({ acCode: 'S24-AC-7', votes: 570, total: 912, share: 62.5, previousShare: 62.08, change: 0.42 });
     expect(part2.name).toBeTruthy();
+  });
+});
+
+describe('results import jobs', () => {
+  it('status: 401, 400, 404 outside, 403 for a viewer, 200 to the uploader and the election admins; listed newest first', async () => {
+    const { district, election } = await districtElection(h, admin, 2023);
+    await call('POST', `/api/v1/elections/${election.id}/seats/import?dryRun=false`, admin, wardsCsv(3));
+    const districtAdmin = (await h.login('admin', district.id)).cookie;
+    const queued = await call(
+      'POST',
+      `/api/v1/elections/${election.id}/results/import?dryRun=false&fileName=wards.csv`,
+      districtAdmin,
+      good,
+    );
+    expect(queued.statusCode).toBe(202);
+    const job = queued.json();
+    expect(job).toMatchObject({ electionId: election.id, kind: 'results', total: 5, fileName: 'wards.csv' });
+    const url = `/api/v1/elections/${election.id}/imports/${job.id}`;
+    expect((await call('GET', url)).statusCode).toBe(401);
+    expect((await call('GET', `/api/v1/elections/${election.id}/imports/abc`, admin)).statusCode).toBe(400);
+    const outsider = (await h.login('admin', (await h.chain()).district.id)).cookie;
+    expect((await call('GET', url, outsider)).statusCode).toBe(404);
+    const viewer = (await h.login('viewer', district.id)).cookie;
+    expect((await call('GET', url, viewer)).statusCode).toBe(403);
+    expect((await call('GET', `/api/v1/elections/${election.id}/imports/99999999`, admin)).statusCode).toBe(404);
+    await expect.poll(async () => (await call('GET', url, districtAdmin)).json().status, { timeout: 60_000, interval: 200 }).toBe('done');
+    expect((await call('GET', url, admin)).json()).toMatchObject({ status: 'done', processed: 5 });
+    const list = (await call('GET', `/api/v1/elections/${election.id}/imports?limit=5`, districtAdmin)).json();
+    expect(list.items.map((j: { id: number }) => j.id)).toEqual([job.id]);
+    expect((await call('GET', `/api/v1/elections/${election.id}/imports`, viewer)).statusCode).toBe(403);
+    // The uploaded file is not kept once the job is done.
+    const row = await edb(h.db).selectFrom('election_import_job').select('file').where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(row.file).toBeNull();
+  });
+
+  it('a queued file that no longer passes fails with its row report and writes nothing', async () => {
+    const { election } = await districtElection(h, admin, 2024);
+    await call('POST', `/api/v1/elections/${election.id}/seats/import?dryRun=false`, admin, wardsCsv(1));
+    const user = await h.db.selectFrom('app_user').select('id').orderBy('id').executeTakeFirstOrThrow();
+    // Queued directly (no worker message): as if W-2 had existed at the check.
+    const job = await edb(h.db)
+      .insertInto('election_import_job')
+      .values({ election_id: election.id, kind: 'results', user_id: user.id, file: Buffer.from(good), options: '{}', report: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await runElectionImportJob(h.db, job.id);
+    const done = await edb(h.db).selectFrom('election_import_job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(done).toMatchObject({ status: 'failed', file: null });
+    expect(done.error).toMatch(/row/i);
+    expect((done.report as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['seat', 'seat']);
+    const seats = await h.db.selectFrom('seat').select('id').where('election_id', '=', election.id).execute();
+    expect(
+      await h.db
+        .selectFrom('result_row')
+        .select('id')
+        .where(
+          'seat_id',
+          'in',
+          seats.map((x) => x.id),
+        )
+        .execute(),
+    ).toEqual([]);
   });
 });

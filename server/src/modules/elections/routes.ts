@@ -7,6 +7,7 @@ import {
   ZCriterionCreate,
   ZElection,
   ZElectionCreate,
+  ZElectionImportJob,
   ZElectionList,
   ZElectionPatch,
   ZElectionListQuery,
@@ -42,6 +43,8 @@ import { listHistory } from '../audit/record';
 import { getCoverage, listElections, listSeats, loadElection, loadSeat, toElection } from './queries';
 import { getElectionResults, getSeatResult } from './results';
 import { importResults } from './results-import';
+import { getElectionImportJob, listElectionImportJobs, queueElectionImport } from './import-jobs';
+import { refuseIfErrors } from './import-support';
 import { createCriterion, listCriteria, scoreAspirant } from './screening';
 import { importSeats } from './seats-import';
 import { normalisePartyName } from './party-names';
@@ -56,7 +59,11 @@ const ZStateQuery = z
   .trim()
   .toUpperCase()
   .regex(/^[SU]\d{2}$/);
-const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true'), state: ZStateQuery.optional() });
+const importQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('true'),
+  state: ZStateQuery.optional(),
+  fileName: z.string().trim().max(200).optional(),
+});
 const importResponse = {
   200: ZImportReport,
   400: ZError.extend({ report: ZImportReport.optional() }),
@@ -66,6 +73,7 @@ const importResponse = {
   413: ZError,
   415: ZError,
 };
+const jobImportResponse = { ...importResponse, 202: ZElectionImportJob };
 const fileOf = (body: unknown) => {
   if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA');
   return body;
@@ -145,13 +153,26 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         description:
-          'Candidate-wise results from a CSV/XLSX body: seat, candidate, party, votes; optional serial and seat total. All or nothing; dryRun=true answers with the row report.',
+          'Candidate-wise results from a CSV/XLSX body: seat, candidate, party, votes; optional serial and seat total. dryRun=true answers with the row report; otherwise a clean file is queued (202 with the job) and imported all or nothing in the background (poll GET /api/v1/elections/:id/imports/:jobId).',
         params: idParams,
         querystring: importQuery,
-        response: importResponse,
+        response: jobImportResponse,
       },
     },
-    async (req) => importResults(requireCtx(req), req.params.id, fileOf(req.body), { dryRun: req.query.dryRun === 'true' }),
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const file = fileOf(req.body);
+      // Always checked first; a file with bad rows is never queued.
+      const report = await importResults(ctx, req.params.id, file, { dryRun: true });
+      if (req.query.dryRun === 'true') return reply.send(report);
+      refuseIfErrors({ ...report, isDryRun: false });
+      const job = await queueElectionImport(ctx, req.server.jobs, req.params.id, 'results', file, {
+        total: report.rows,
+        fileName: req.query.fileName,
+        options: {},
+      });
+      return reply.code(202).send(job);
+    },
   );
   app.post(
     '/api/v1/elections/:id/booth-results/import',
@@ -160,14 +181,50 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         description:
-          'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election.',
+          'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election. dryRun=true answers with the row report; otherwise a clean file is queued (202 with the job) and imported all or nothing in the background.',
         params: idParams,
         querystring: importQuery,
-        response: importResponse,
+        response: jobImportResponse,
       },
     },
-    async (req) =>
-      importBoothResults(requireCtx(req), req.params.id, fileOf(req.body), { dryRun: req.query.dryRun === 'true', state: req.query.state }),
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const file = fileOf(req.body);
+      const report = await importBoothResults(ctx, req.params.id, file, { dryRun: true, state: req.query.state });
+      if (req.query.dryRun === 'true') return reply.send(report);
+      refuseIfErrors({ ...report, isDryRun: false });
+      const job = await queueElectionImport(ctx, req.server.jobs, req.params.id, 'booth-results', file, {
+        total: report.rows,
+        fileName: req.query.fileName,
+        options: { state: req.query.state },
+      });
+      return reply.code(202).send(job);
+    },
+  );
+  app.get(
+    '/api/v1/elections/:id/imports',
+    {
+      schema: {
+        tags,
+        description: "The election's results imports, newest first: status, progress, report.",
+        params: idParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(20).optional() }),
+        response: { 200: z.object({ items: z.array(ZElectionImportJob), nextCursor: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req) => listElectionImportJobs(requireCtx(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/v1/elections/:id/imports/:jobId',
+    {
+      schema: {
+        tags,
+        description: 'One results import: queued, running (with rows written so far), done with its report, or failed (nothing written).',
+        params: z.object({ id: ZId, jobId: ZId }),
+        response: { 200: ZElectionImportJob, ...errors },
+      },
+    },
+    async (req) => getElectionImportJob(requireCtx(req), req.params.id, req.params.jobId),
   );
   app.get(
     '/api/v1/elections/:id/results',

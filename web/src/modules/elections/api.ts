@@ -1,6 +1,10 @@
 import type {
   TAspirant,
+  TAspirantApplyBody,
   TAspirantCreate,
+  TAspirantDocument,
+  TElectionImportJob,
+  TPublicElection,
   TAspirantStage,
   TElection,
   TElectionCreate,
@@ -12,7 +16,16 @@ import type {
   TSeatCreate,
 } from '@samiti/common';
 import type { z } from 'zod';
-import type { ZCoverage, ZCriterion, ZElectionResults, ZElectionSetting, ZSeatAspirants, ZSeatResult } from '@samiti/common';
+import type {
+  ZAspirantApplyResult,
+  ZCoverage,
+  ZCriterion,
+  ZElectionResults,
+  ZElectionSetting,
+  ZPublicUnitList,
+  ZSeatAspirants,
+  ZSeatResult,
+} from '@samiti/common';
 import { api } from '../../lib/api';
 
 export type TElectionResults = z.infer<typeof ZElectionResults>;
@@ -36,6 +49,8 @@ export const electionKeys = {
   results: (id: number, party: string | null, state: string | null) => ['elections', id, 'results', party, state] as const,
   seatResult: (id: number, party: string | null) => ['elections', 'seat', id, 'result', party] as const,
   aspirants: (id: number) => ['elections', 'seat', id, 'aspirants'] as const,
+  documents: (id: number) => ['elections', 'aspirant', id, 'documents'] as const,
+  importJob: (electionId: number, jobId: number) => ['elections', electionId, 'import-job', jobId] as const,
   criteria: (id: number) => ['elections', id, 'criteria'] as const,
   setting: ['elections', 'setting'] as const,
   parties: (q: string) => ['elections', 'parties', q] as const,
@@ -76,12 +91,50 @@ export const fetchParties = (q: string, signal?: AbortSignal) =>
 
 const contentType = (file: File) =>
   file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+/** A check answers the row report; a real results import answers the queued job (seats import inline: the report). */
 export const uploadImport = (electionId: number, kind: TImportKind, file: File, dryRun: boolean, state?: string) =>
-  api<TImportReport>(`/elections/${electionId}/${kind === 'seats' ? 'seats' : kind === 'results' ? 'results' : 'booth-results'}/import`, {
+  api<TImportReport | TElectionImportJob>(
+    `/elections/${electionId}/${kind === 'seats' ? 'seats' : kind === 'results' ? 'results' : 'booth-results'}/import`,
+    {
+      method: 'POST',
+      query: { dryRun, state, fileName: kind === 'seats' ? undefined : file.name.slice(0, 200) },
+      raw: { data: file, contentType: contentType(file) },
+    },
+  );
+export const isImportJob = (r: TImportReport | TElectionImportJob): r is TElectionImportJob => 'status' in r;
+export const fetchImportJob = (electionId: number, jobId: number, signal?: AbortSignal) =>
+  api<TElectionImportJob>(`/elections/${electionId}/imports/${jobId}`, { signal });
+
+export const setElectionApplications = (id: number, open: boolean) =>
+  api<TElection>(`/elections/${id}/applications`, { method: 'PUT', body: { open } });
+export const setSeatApplications = (id: number, open: boolean | null) =>
+  api<TSeat>(`/seats/${id}/applications`, { method: 'PUT', body: { open } });
+
+// The public application form (no session).
+export type TPublicUnits = z.infer<typeof ZPublicUnitList>;
+export type TOtpSent = { expiresAt: string; phone: string };
+export type TApplyResult = z.infer<typeof ZAspirantApplyResult>;
+export const fetchPublicElection = (id: number, q: string, cursor: string | null, signal?: AbortSignal, limit = 50) =>
+  api<TPublicElection>(`/public/elections/${id}`, { query: { q: q || undefined, cursor, limit }, signal });
+export const fetchPublicSeatUnits = (seatId: number, q: string, signal?: AbortSignal) =>
+  api<TPublicUnits>(`/public/seats/${seatId}/units`, { query: { q: q || undefined, limit: 30 }, signal });
+export const requestApplicationOtp = (seatId: number, phone: string) =>
+  api<TOtpSent>(`/public/seats/${seatId}/otp`, { method: 'POST', body: { phone } });
+export const applyForSeat = (seatId: number, body: TAspirantApplyBody) =>
+  api<TApplyResult>(`/public/seats/${seatId}/apply`, { method: 'POST', body });
+
+// Aspirant documents.
+export type TDocumentPage = { items: TAspirantDocument[]; nextCursor: string | null; canUpload: boolean };
+export const fetchAspirantDocuments = (id: number, cursor: string | null, signal?: AbortSignal) =>
+  api<TDocumentPage>(`/aspirants/${id}/documents`, { query: { cursor, limit: 50 }, signal });
+export const uploadAspirantDocument = (id: number, file: File, label?: string) =>
+  api<TAspirantDocument>(`/aspirants/${id}/documents`, {
     method: 'POST',
-    query: { dryRun, state },
-    raw: { data: file, contentType: contentType(file) },
+    query: { name: file.name, label: label || undefined },
+    raw: { data: file, contentType: file.type || 'application/octet-stream' },
   });
+export const removeAspirantDocument = (id: number, documentId: number) =>
+  api<null>(`/aspirants/${id}/documents/${documentId}`, { method: 'DELETE' });
 export const updateElection = (id: number, body: TElectionPatch) => api<TElection>(`/elections/${id}`, { method: 'PATCH', body });
 export const fetchCriteria = (id: number, signal?: AbortSignal) =>
   api<{ items: TCriterion[] }>(`/elections/${id}/criteria`, { signal }).then((r) => r.items);

@@ -1,11 +1,11 @@
-import type { TElection, TImportReport } from '@samiti/common';
-import { Alert, Button, FileInput, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { TElection, TElectionImportJob, TImportReport } from '@samiti/common';
+import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
-import { electionKeys, type TImportKind, uploadImport } from '../api';
+import { electionKeys, fetchImportJob, isImportJob, type TImportKind, uploadImport } from '../api';
 import { useStateOptions } from './useStateOptions';
 
 const reportOf = (error: unknown): TImportReport | null => {
@@ -14,7 +14,36 @@ const reportOf = (error: unknown): TImportReport | null => {
   return report && typeof report === 'object' ? (report as TImportReport) : null;
 };
 
-/** Seats (local bodies), candidate-wise or booth-wise results from CSV/XLSX: check first, then import all or nothing. */
+/** A queued results import, polled until it is done or failed: its progress, then its report. */
+const useImportJob = (electionId: number, job: TElectionImportJob | null) =>
+  useQuery({
+    queryKey: electionKeys.importJob(electionId, job?.id ?? 0),
+    queryFn: ({ signal }) => fetchImportJob(electionId, job?.id ?? 0, signal),
+    enabled: job !== null,
+    initialData: job ?? undefined,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000),
+  });
+
+const JobProgress = ({ job }: { job: TElectionImportJob }) => {
+  const { t } = useTranslation();
+  const pct = job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : 0;
+  return (
+    <Alert color={job.status === 'failed' ? 'red' : 'blue'} data-testid="import-job" data-status={job.status}>
+      <Stack gap={6}>
+        <Text size="sm">{t(`elections.importJob.${job.status}`, { processed: job.processed, total: job.total })}</Text>
+        {(job.status === 'queued' || job.status === 'running') && (
+          <Progress value={pct} animated aria-label={t('elections.importJob.progress')} data-testid="import-progress" />
+        )}
+        {job.status === 'failed' && job.error && <Text size="sm">{job.error}</Text>}
+      </Stack>
+    </Alert>
+  );
+};
+
+/**
+ * Seats (local bodies), candidate-wise or booth-wise results from CSV/XLSX: check first, then import
+ * all or nothing. Results imports run as a background job whose progress shows here.
+ */
 export const ImportPanel = ({ election }: { election: TElection }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -22,12 +51,25 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
   const [kind, setKind] = useState<TImportKind>(kinds[0] ?? 'results');
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<TImportReport | null>(null);
+  const [queued, setQueued] = useState<TElectionImportJob | null>(null);
+  const job = useImportJob(election.id, queued);
+  const finished = job.data && (job.data.status === 'done' || job.data.status === 'failed') ? job.data : null;
+  useEffect(() => {
+    if (!finished) return;
+    if (finished.report) setReport(finished.report);
+    if (finished.status === 'done') void queryClient.invalidateQueries({ queryKey: electionKeys.all, refetchType: 'active' });
+  }, [finished, queryClient]);
   // A national election's booth file may give bare AC numbers: they need the state they belong to.
   const [state, setState] = useState<string | null>(null);
   const states = useStateOptions();
   const run = useMutation({
     mutationFn: (dryRun: boolean) => uploadImport(election.id, kind, file as File, dryRun, election.stateCode ?? state ?? undefined),
     onSuccess: async (r) => {
+      if (isImportJob(r)) {
+        setReport(null);
+        setQueued(r);
+        return;
+      }
       setReport(r);
       if (!r.isDryRun) await queryClient.invalidateQueries({ queryKey: electionKeys.all });
     },
@@ -35,8 +77,10 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
   });
   const reset = () => {
     setReport(null);
+    setQueued(null);
     run.reset();
   };
+  const isRunning = job.data !== undefined && (job.data.status === 'queued' || job.data.status === 'running');
   return (
     <Stack gap="sm" data-testid="election-import">
       <SegmentedControl
@@ -86,7 +130,7 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
           {t('elections.import.check')}
         </Button>
         <Button
-          disabled={!file || !report?.isDryRun || report.errors.length > 0}
+          disabled={!file || !report?.isDryRun || report.errors.length > 0 || isRunning}
           loading={run.isPending && run.variables === false}
           onClick={() => run.mutate(false)}
           data-testid="import-run"
@@ -95,6 +139,7 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
         </Button>
       </Group>
       {run.isError && !report && <Alert color="red">{errorText(run.error, t)}</Alert>}
+      {queued && job.data && <JobProgress job={job.data} />}
       {report && (
         <Alert color={report.errors.length ? 'red' : 'green'} data-testid="import-report">
           <Text size="sm">
