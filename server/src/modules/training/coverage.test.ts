@@ -4,6 +4,7 @@ import { createHarness, type THarness } from '../../../test/harness';
 import { AppError } from '../../errors';
 import { mergePerson, unmergePerson } from '../people/merge';
 import { appoint, endTenure } from '../posts/operations';
+import { deleteUnit, restoreUnit, updateUnit } from '../units/operations';
 import { invite, recordAttendance } from './attendance';
 import { readTrainingCoverage, recomputeTrainingCoverage } from './coverage';
 import { createCourse, createSession, updateCourse, updateSession } from './operations';
@@ -206,5 +207,37 @@ describe('stored training coverage', () => {
       rows.map((r) => r.unit_id),
     );
     for (const r of rows) expect([r.unit_id, stored.get(r.unit_id)?.officeBearers]).toEqual([r.unit_id, r.bearers]);
+  });
+
+  it('follows a subtree that moves to another district, is deleted and restored', async () => {
+    const ctx = h.ctx;
+    const { state, district, assembly, booth } = await h.chain();
+    const other = await h.unit({ parentId: state.id, level: 'district' });
+    const p = await h.person({ homeUnitId: booth.id });
+    await appoint(ctx, { unitId: booth.id, post: 'president', personId: p.id, startDate: '2026-01-01' });
+    const course = await createCourse(ctx, { unitId: state.id, name: 'C', requiredSessions: 1 });
+    const s = await createSession(ctx, course.id, {
+      mode: 'offline',
+      venue: 'Hall',
+      startsAt: hoursFromNow(-2),
+      durationMinutes: 60,
+      capacity: 5,
+    });
+    await invite(ctx, s.id, { kind: 'people', personIds: [p.id] });
+    await recordAttendance(ctx, s.id, { marks: [{ personId: p.id, status: 'present' }] });
+    const of = async (id: number) => (await readTrainingCoverage(h.db, [id])).get(id);
+    expect(await of(district.id)).toEqual({ officeBearers: 1, trained: 1 });
+    await updateUnit(ctx, assembly.id, { parentId: other.id });
+    expect(await of(district.id)).toEqual({ officeBearers: 0, trained: 0 });
+    expect(await of(other.id)).toEqual({ officeBearers: 1, trained: 1 });
+    expect(await of(state.id)).toEqual({ officeBearers: 1, trained: 1 });
+    await deleteUnit(ctx, assembly.id);
+    expect(await of(other.id)).toEqual({ officeBearers: 0, trained: 0 });
+    expect(await of(state.id)).toEqual({ officeBearers: 0, trained: 0 });
+    await restoreUnit(ctx, assembly.id);
+    expect(await of(other.id)).toEqual({ officeBearers: 1, trained: 1 });
+    const before = await snapshot();
+    await recomputeTrainingCoverage(h.db);
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -91,6 +91,18 @@ export const refreshTrainingBearers = async (db: Kysely<DB>, people: TPeopleSour
 /** After tenures start or end (posts module, people-posts import): their holders' coverage rows. */
 export const onTenuresChanged = (db: Kysely<DB>, personIds: readonly number[]) => refreshTrainingBearers(db, personIds);
 
+/**
+ * After a subtree moves, is soft-deleted or restored (units module; `path` is the subtree's path
+ * after the change): everyone holding a current post in it. Their rows carry the old chain, so the
+ * difference moves the old ancestors down and the new ones up.
+ */
+export const onSubtreeChanged = (db: Kysely<DB>, path: string) =>
+  refreshTrainingBearers(
+    db,
+    sql`select distinct t.person_id from tenure t join unit u on u.id = t.unit_id
+      where t.end_date is null and u.path >= ${path} and u.path < ${`${path}~`}`,
+  );
+
 /** Everyone with a present mark in the course's sessions (one session's, when given): whose completion a change may flip. */
 export const attendeesOf = (where: { courseId?: number; sessionId?: number }) =>
   where.sessionId !== undefined

@@ -8,6 +8,7 @@ import { assertRoleAt, pathRangeEnd } from '../auth/policy';
 import { resolveGeo, type TResolvedGeo } from '../geo/resolve';
 import { moveDriveCounts } from '../membership/counters';
 import { onSubtreeDeleted, onSubtreeMoved, onSubtreeRestored, onUnitsAdded } from '../org-health/aggregates';
+import { onSubtreeChanged } from '../training/coverage';
 import { ancestorIds, auditSnapshot, sortKeyFor, toUnit } from './dto';
 import { findUnitRecord, unitNotFound } from './queries';
 
@@ -161,6 +162,7 @@ export const updateUnit = (ctx: TCtx, id: number, patch: TUnitPatch): Promise<TU
       // Membership drive totals of the moved subtree leave the old ancestors and join the new ones.
       await moveDriveCounts(trx, unit.id, unit.path, path);
       await onSubtreeMoved(trx, unit.path, path);
+      await onSubtreeChanged(trx, path);
     }
     await trx
       .updateTable('unit')
@@ -193,6 +195,7 @@ export const deleteUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
       where path >= ${unit.path} and path < ${pathRangeEnd(unit.path)} and deleted_at is null`.execute(trx);
     await adjustCounts(trx, ancestorIds(unit.path), -(unit.descendant_count + 1), unit.parent_id, -1);
     await onSubtreeDeleted(trx, unit.path);
+    await onSubtreeChanged(trx, unit.path);
     await recordAudit(trx, ctx, {
       action: 'unit.delete',
       entityType: 'unit',
@@ -217,6 +220,7 @@ export const restoreUnit = (ctx: TCtx, id: number): Promise<TUnit> =>
       where deletion_id = ${id} and path >= ${unit.path} and path < ${pathRangeEnd(unit.path)}`.execute(trx);
     await adjustCounts(trx, ancestorIds(unit.path), unit.descendant_count + 1, unit.parent_id, 1);
     await onSubtreeRestored(trx, unit.path);
+    await onSubtreeChanged(trx, unit.path);
     await recordAudit(trx, ctx, {
       action: 'unit.restore',
       entityType: 'unit',
