@@ -44,13 +44,62 @@ const canvasColours = (page: Page) =>
     return seen.size;
   });
 
+/**
+ * A point well inside a coloured area of the health map (an area with data, not the grey of "no
+ * data", not a border, above the legend), in page coordinates; null while the map is not drawn.
+ */
+const colouredPoint = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="health-map"] canvas');
+    if (!(canvas instanceof HTMLCanvasElement)) return null;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    const rect = canvas.getBoundingClientRect();
+    const w = canvas.width;
+    const h = canvas.height;
+    const { data } = ctx.getImageData(0, 0, w, h);
+    const at = (x: number, y: number) => {
+      const i = (y * w + x) * 4;
+      return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
+    };
+    const grey = (c: number[]) => c[0] === 0xce && c[1] === 0xd4 && c[2] === 0xda;
+    for (let y = 6; y < h * 0.78; y += 3) {
+      for (let x = 6; x < w - 6; x += 3) {
+        const c = at(x, y);
+        if ((c[3] ?? 0) < 250 || grey(c)) continue;
+        const same = [
+          [-5, 0],
+          [5, 0],
+          [0, -5],
+          [0, 5],
+        ].every(([dx = 0, dy = 0]) => at(x + dx, y + dy).every((v, k) => v === c[k]));
+        if (same) return { x: rect.left + (x * rect.width) / w, y: rect.top + (y * rect.height) / h };
+      }
+    }
+    return null;
+  });
+
 describe('organisation health', () => {
-  it('national health in Hindi with the states map; drill down through weak units to a weak booth and read its reasons', async () => {
+  it('national health in Hindi: click a weak state on the map, drill down through weak units to a weak booth and read its reasons', async () => {
     const page = await phone();
     await loginInHindi(page, server.url);
     await page.getByTestId('tab-health').click();
     await page.getByTestId('health-verdict').waitFor();
     await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(5);
+    // Only states with booths have a colour; tap one on the map itself.
+    await page.getByTestId('health-map').scrollIntoViewIfNeeded();
+    let point: { x: number; y: number } | null = null;
+    await expect.poll(async () => (point = await colouredPoint(page)), { timeout: 20_000 }).not.toBeNull();
+    const national = page.url();
+    if (!point) throw new Error('no coloured state on the map');
+    const { x, y } = point;
+    await page.mouse.click(x, y);
+    await page.waitForURL((u) => u.toString() !== national && /tab=health/.test(u.toString()));
+    await page.getByTestId('health-verdict').waitFor();
+    expect(await page.getByTestId('health-verdict').getAttribute('data-weak')).toBe('true');
+    // A state shows its ACs on the map.
+    await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(3);
+    await page.screenshot({ path: path.join(SHOTS, 'health-state-from-map-hi.png'), fullPage: true });
     // Weak first: follow the first weak child down until a unit has no children (a booth).
     for (let depth = 0; depth < 8; depth++) {
       const table = page.getByTestId('children-health');
@@ -70,10 +119,22 @@ describe('organisation health', () => {
     await page.screenshot({ path: path.join(SHOTS, 'health-weak-booth-hi.png'), fullPage: true });
   });
 
-  it('a state admin proposes replacing a district office bearer (left vacant), cannot approve it, and the national admin approves it', async () => {
+  it('a state admin proposes replacing a district office bearer with a named successor, cannot approve it; the national admin approves; the unit shows the new holder and the former one', async () => {
     const president = await loginAs('mzn-president');
     const districtUrl = president.url().split('?')[0] ?? '';
+    const districtId = Number(districtUrl.split('/').at(-1));
     const proposer = await loginAs('up-admin');
+    // The successor: a new party worker of the district, registered by the proposer.
+    const successorName = `Naya Karyakarta ${Math.random().toString(36).slice(2, 7)}`;
+    const created = await proposer.request.post(`${server.url}/api/v1/people`, {
+      data: {
+        name: successorName,
+        phone: `+9198${String(Date.now()).slice(-8)}`,
+        homeUnitId: districtId,
+        consent: { purpose: 'party membership records', date: '2026-01-15', method: 'written' },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
     await proposer.goto(`${districtUrl}?tab=health`);
     const cards = proposer.getByTestId('scorecards');
     await cards.waitFor();
@@ -83,10 +144,15 @@ describe('organisation health', () => {
     const who = (await row.locator('a').first().textContent()) ?? '';
     await row.getByRole('checkbox').check({ force: true });
     await cards.getByTestId('propose-open').click();
+    const picker = proposer.locator('input[data-testid^="successor-"]').first();
+    await picker.fill(successorName);
+    await proposer.getByRole('option').first().click();
+    await proposer.locator('[data-testid^="successor-"][data-testid$="-picked"]').first().waitFor();
     await proposer.getByTestId('propose-submit').click();
     const proposal = proposer.getByTestId('replacement').first();
     await proposal.waitFor();
     expect(await proposal.getAttribute('data-status')).toBe('proposed');
+    expect(await proposal.getByTestId('replacement-item').first().textContent()).toContain(successorName);
     // The proposer cannot review their own proposal: no approve button for them.
     expect(await proposal.getByTestId('approve').count()).toBe(0);
 
@@ -97,9 +163,21 @@ describe('organisation health', () => {
     await pending.waitFor();
     await pending.getByTestId('approve').click();
     await reviewer.locator('[data-testid="replacement"][data-status="approved"]').first().waitFor();
-    await reviewer.goto(`${districtUrl}?tab=posts`);
-    await reviewer.getByTestId('tab-posts').waitFor();
+
+    // The unit of the replaced post: its history shows the successor as current and the holder as former.
+    const list = await reviewer.request.get(`${server.url}/api/v1/replacements?underUnitId=${districtId}&status=approved`);
+    const item = (await list.json()).items[0].items[0] as { unitId: number; holder: { name: string | null } };
+    await reviewer.goto(`${server.url}/units/${item.unitId}?tab=posts&view=history`);
+    await reviewer.getByTestId('post-history').waitFor();
+    const current = reviewer.locator('[data-testid="tenure-row"][data-current="true"]', { hasText: successorName });
+    await current.first().waitFor();
+    const former = reviewer.locator('[data-testid="tenure-row"][data-current="false"]', { hasText: item.holder.name ?? who });
+    await former.first().waitFor();
+    expect(await former.first().getByTestId('tenure-summary').textContent()).toContain('पूर्व');
     await reviewer.screenshot({ path: path.join(SHOTS, 'health-replacement-approved.png'), fullPage: true });
+    // The posts tab names the new holder.
+    await reviewer.goto(`${server.url}/units/${item.unitId}?tab=posts`);
+    await reviewer.getByText(successorName).first().waitFor();
     expect(who.length).toBeGreaterThan(0);
   });
 });

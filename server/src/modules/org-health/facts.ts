@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types';
 import { foldDriveCounts } from '../membership/counters';
+import { readTrainingCoverage } from '../training/coverage';
 
 /** Today in India as YYYY-MM-DD; `now` is injectable so tests never depend on the clock. */
 export const indiaToday = (now = Date.now()) => new Date(now + 330 * 60_000).toISOString().slice(0, 10);
@@ -28,6 +29,7 @@ export type TUnitFacts = {
   overdue: number;
   onTime: number;
   late: number;
+  /** Distinct office bearers in the subtree and how many completed a course (training module's stored coverage). */
   holders: number;
   trained: number;
   /** Programme instances in the subtree whose phase was due before today (not cancelled), and of them held or reported. */
@@ -42,8 +44,9 @@ const byId = <T extends { unit_id: number | string }>(rows: T[]) => new Map(rows
 
 /**
  * The facts of these units for their health, from the aggregate tables and a few small indexed
- * reads (current holders of each unit, the running drive's counters, seat results). Nothing here
- * scans members or attendance: those arrive through the per-meeting and per-drive aggregates.
+ * reads (the running drive's counters, the training module's stored coverage, election results
+ * per area). Nothing here scans members, attendance or tenures: those arrive through the
+ * per-meeting, per-drive, per-unit training and per-area election aggregates.
  */
 export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): Promise<TUnitFacts[]> => {
   if (ids.length === 0) return [];
@@ -78,12 +81,7 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
       select unit_id, coalesce(sum(open) filter (where due_date < ${today}::date), 0)::int as overdue,
         sum(on_time)::int as on_time, sum(late)::int as late
       from unit_health_due where unit_id = any(${idArr}) group by unit_id`.execute(db),
-    sql<{ unit_id: number; holders: number; trained: number }>`
-      select t.unit_id, count(distinct t.person_id)::int as holders,
-        count(distinct t.person_id) filter (where exists (
-          select 1 from training_invitation i where i.person_id = t.person_id
-            and (select a.status from training_attendance a where a.invitation_id = i.id order by a.id desc limit 1) = 'present'))::int as trained
-      from tenure t where t.unit_id = any(${idArr}) and t.end_date is null group by t.unit_id`.execute(db),
+    readTrainingCoverage(db, ids),
     sql<{ unit_id: number; due: number; done: number }>`
       select unit_id, sum(due)::int as due, sum(done)::int as done
       from unit_health_programme where unit_id = any(${idArr}) and due_date < ${today}::date group by unit_id`.execute(db),
@@ -93,7 +91,6 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
   const h = byId(health.rows);
   const m = byId(meetings.rows);
   const d = byId(dues.rows);
-  const t = byId(holders.rows);
   const b = new Map<number, { filled: number; booths: number }[]>();
   for (const r of booths.rows)
     b.set(Number(r.unit_id), [...(b.get(Number(r.unit_id)) ?? []), { filled: n(r.filled), booths: n(r.booths) }]);
@@ -121,8 +118,8 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
         overdue: n(d.get(id)?.overdue),
         onTime: n(d.get(id)?.on_time),
         late: n(d.get(id)?.late),
-        holders: n(t.get(id)?.holders),
-        trained: n(t.get(id)?.trained),
+        holders: n(holders.get(id)?.officeBearers),
+        trained: n(holders.get(id)?.trained),
         programmesDue: n(pr.get(id)?.due),
         programmesDone: n(pr.get(id)?.done),
         membership: membership.get(id) ?? null,

@@ -1,4 +1,4 @@
-import type { THealthMap, TReplacement, TUnitHealth, TUnitHealthPage } from '@samiti/common';
+import type { THealthMap, THealthThreshold, TReplacement, TUnitHealth, TUnitHealthPage } from '@samiti/common';
 import { api, apiUrl } from '../../lib/api';
 
 export type THealthSort = 'weak' | 'name' | TUnitHealth['signals'][number]['key'];
@@ -27,7 +27,8 @@ type TScorecardPage = { items: TScorecard[]; nextCursor: string | null; formula:
 export const healthKeys = {
   all: ['org-health'] as const,
   unit: (id: number, lang: string) => ['org-health', 'unit', id, lang] as const,
-  children: (id: number, sort: THealthSort, order: string | null, lang: string) => ['org-health', 'children', id, sort, order, lang] as const,
+  children: (id: number, sort: THealthSort, order: string | null, lang: string) =>
+    ['org-health', 'children', id, sort, order, lang] as const,
   map: (id: number, kind: string) => ['org-health', 'map', id, kind] as const,
   scorecards: (id: number, f: TScorecardFilter, lang: string) => ['org-health', 'scorecards', id, f, lang] as const,
   replacements: (id: number) => ['org-health', 'replacements', id] as const,
@@ -39,7 +40,8 @@ export const SCORECARD_PAGE = 25;
 export const fetchUnitHealth = (id: number, signal?: AbortSignal) => api<TUnitHealth>(`/units/${id}/health`, { signal });
 export const fetchChildrenHealth = (id: number, sort: THealthSort, order: string | null, cursor: string | null, signal?: AbortSignal) =>
   api<TUnitHealthPage>(`/units/${id}/children/health`, { query: { sort, order, cursor, limit: CHILDREN_PAGE }, signal });
-export const fetchHealthMap = (id: number, kind: 'state' | 'ac', signal?: AbortSignal) => api<THealthMap>(`/units/${id}/health/map`, { query: { kind }, signal });
+export const fetchHealthMap = (id: number, kind: 'state' | 'ac', signal?: AbortSignal) =>
+  api<THealthMap>(`/units/${id}/health/map`, { query: { kind }, signal });
 
 const scorecardQuery = (id: number, f: TScorecardFilter) => ({
   underUnitId: id,
@@ -55,7 +57,18 @@ export const scorecardExportUrl = (id: number, f: TScorecardFilter, format: 'csv
 
 export const fetchReplacements = (id: number, signal?: AbortSignal) =>
   api<{ items: TReplacement[]; nextCursor: string | null }>('/replacements', { query: { underUnitId: id, limit: 20 }, signal });
-export const proposeReplacement = (body: { unitId: number; note?: string; items: { tenureId: number; successorPersonId: number | null }[] }) =>
-  api<TReplacement>('/replacements', { method: 'POST', body });
+export const proposeReplacement = (body: {
+  unitId: number;
+  note?: string;
+  items: { tenureId: number; successorPersonId: number | null }[];
+}) => api<TReplacement>('/replacements', { method: 'POST', body });
 export const approveReplacement = (id: number) => api<TReplacement>(`/replacements/${id}/approve`, { method: 'POST' });
-export const rejectReplacement = (id: number, reason: string) => api<TReplacement>(`/replacements/${id}/reject`, { method: 'POST', body: { reason } });
+export const rejectReplacement = (id: number, reason: string) =>
+  api<TReplacement>(`/replacements/${id}/reject`, { method: 'POST', body: { reason } });
+
+type TThresholdList = { items: THealthThreshold[]; canEdit: boolean };
+/** Thresholds for every wing (null) or as they apply to one wing. */
+export const fetchThresholds = (wing: string | null, signal?: AbortSignal) =>
+  api<TThresholdList>(`/health/thresholds${wing ? `?wing=${encodeURIComponent(wing)}` : ''}`, { signal });
+export const putThresholds = (items: { level: string; wing: string | null; signal: THealthThreshold['signal']; value: number }[]) =>
+  api<TThresholdList>('/health/thresholds', { method: 'PUT', body: { items } });

@@ -28,7 +28,14 @@ export const ChildrenHealthTable = ({ unitId }: { unitId: number }) => {
         <Group justify="space-between" wrap="wrap">
           <Text fw={600}>{t('health.childrenTitle', { count: children.total })}</Text>
           <Group gap="xs">
-            <Select aria-label={t('health.sortBy')} data={sortData} value={sort} onChange={(v) => setSort((v ?? 'weak') as THealthSort)} w={200} data-testid="children-sort" />
+            <Select
+              aria-label={t('health.sortBy')}
+              data={sortData}
+              value={sort}
+              onChange={(v) => setSort((v ?? 'weak') as THealthSort)}
+              w={200}
+              data-testid="children-sort"
+            />
             <Select
               aria-label={t('health.order')}
               data={[

@@ -6,10 +6,21 @@ import { ErrorState } from '../../../components/ErrorState';
 import { useHealthMap } from '../hooks/useHealth';
 
 /**
- * National view: states; a state: its ACs, each coloured by the share of its booths whose committee
- * is below the threshold. A tap opens that state's or AC's unit.
+ * National view: states; a state: its ACs; a district: the ACs of its subtree only (no district
+ * shapes are shipped, so a district is drawn as its ACs). Each area is coloured by the share of its
+ * booths whose committee is below the threshold; a tap opens that state's or AC's unit.
  */
-export const HealthMap = ({ unitId, kind, state }: { unitId: number; kind: 'state' | 'ac'; state?: string }) => {
+export const HealthMap = ({
+  unitId,
+  kind,
+  state,
+  within = false,
+}: {
+  unitId: number;
+  kind: 'state' | 'ac';
+  state?: string;
+  within?: boolean;
+}) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const map = useHealthMap(unitId, kind);
@@ -19,16 +30,26 @@ export const HealthMap = ({ unitId, kind, state }: { unitId: number; kind: 'stat
     units[i.geoCode] = i.unitId;
     if (i.weakShare !== null) values[i.geoCode] = i.weakShare;
   }
+  const codes = Object.keys(units);
+  // A district's ACs: drawn alone, in the state their codes name ('S24-AC-14' → S24).
+  const only = within ? codes : undefined;
+  const mapState = within ? (codes[0]?.split('-')[0] ?? state) : state;
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="health-map">
+    <Paper withBorder radius="md" p="sm" data-testid="health-map" data-kind={within ? 'district' : kind}>
       <Stack gap="xs">
-        <Text fw={600}>{t(kind === 'state' ? 'health.mapStates' : 'health.mapAcs')}</Text>
+        <Text fw={600}>{t(kind === 'state' ? 'health.mapStates' : within ? 'health.mapDistrictAcs' : 'health.mapAcs')}</Text>
         {map.isPending && <Skeleton height={300} />}
         {map.isError && <ErrorState error={map.error} onRetry={() => void map.refetch()} />}
-        {map.data && (
+        {map.data && within && codes.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('health.mapNoAcs')}
+          </Text>
+        )}
+        {map.data && (!within || codes.length > 0) && (
           <ConstituencyMap
             kind={kind}
-            state={state}
+            state={mapState}
+            only={only}
             values={values}
             min={0}
             max={100}

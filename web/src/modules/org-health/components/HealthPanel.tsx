@@ -8,12 +8,13 @@ import { HealthMap } from './HealthMap';
 import { ReplacementsPanel } from './ReplacementsPanel';
 import { ScorecardsPanel } from './ScorecardsPanel';
 import { SignalList } from './SignalList';
+import { ThresholdsPanel } from './ThresholdsPanel';
 
 /** The unit's Health tab: verdict with reasons, signals, weekly trend, map (national/state), children, scorecards, replacements. */
 export const HealthPanel = ({ unit }: { unit: TUnit }) => {
   const { t } = useTranslation();
   const health = useUnitHealth(unit.id);
-  const mapKind = unit.parentId === null ? 'state' : unit.level === 'state' ? 'ac' : null;
+  const mapKind = unit.parentId === null ? 'state' : unit.level === 'state' || unit.level === 'district' ? 'ac' : null;
   return (
     <Stack gap="md" data-testid="health-panel">
       {health.isPending && <Skeleton height={160} />}
@@ -40,7 +41,10 @@ export const HealthPanel = ({ unit }: { unit: TUnit }) => {
             ) : (
               <Group gap={4}>
                 {health.data.trend.map((p) => (
-                  <Tooltip key={p.week} label={`${p.week}: ${p.weak.map((k) => t(`health.signal.${k}`)).join(', ') || t('health.state.ok')}`}>
+                  <Tooltip
+                    key={p.week}
+                    label={`${p.week}: ${p.weak.map((k) => t(`health.signal.${k}`)).join(', ') || t('health.state.ok')}`}
+                  >
                     <Badge color={p.isWeak ? 'red' : 'green'} variant="filled" size="xs">
                       {p.week.slice(5)}
                     </Badge>
@@ -51,10 +55,18 @@ export const HealthPanel = ({ unit }: { unit: TUnit }) => {
           </Paper>
         </>
       )}
-      {mapKind && <HealthMap unitId={unit.id} kind={mapKind} state={mapKind === 'ac' ? (unit.geo?.code ?? undefined) : undefined} />}
+      {mapKind && (
+        <HealthMap
+          unitId={unit.id}
+          kind={mapKind}
+          state={mapKind === 'ac' && unit.level === 'state' ? (unit.geo?.code ?? undefined) : undefined}
+          within={unit.level === 'district'}
+        />
+      )}
       {unit.childCount > 0 && <ChildrenHealthTable unitId={unit.id} />}
       <ScorecardsPanel unitId={unit.id} canPropose={unit.actions.canEdit} />
       <ReplacementsPanel unitId={unit.id} />
+      {unit.parentId === null && <ThresholdsPanel />}
     </Stack>
   );
 };

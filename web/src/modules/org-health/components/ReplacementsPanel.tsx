@@ -7,7 +7,8 @@ import { formatDateTime } from '../../../lib/format';
 import { useReplacements, useReviewReplacement } from '../hooks/useHealth';
 
 const COLOR: Record<TReplacement['status'], string> = { proposed: 'yellow', approved: 'green', rejected: 'gray' };
-const name = (p: { name: string | null; nameHi: string | null }, lang: string) => (lang === 'hi' ? (p.nameHi ?? p.name) : (p.name ?? p.nameHi)) ?? '';
+const name = (p: { name: string | null; nameHi: string | null }, lang: string) =>
+  (lang === 'hi' ? (p.nameHi ?? p.name) : (p.name ?? p.nameHi)) ?? '';
 
 const Proposal = ({ r }: { r: TReplacement }) => {
   const { t, i18n } = useTranslation();
@@ -27,11 +28,19 @@ const Proposal = ({ r }: { r: TReplacement }) => {
         </Group>
         {r.items.map((i) => (
           <Text key={i.tenureId} size="sm" data-testid="replacement-item">
-            {t(i.successor ? 'health.itemReplace' : 'health.itemVacant', { holder: name(i.holder, lang), post: i.post, successor: i.successor ? name(i.successor, lang) : '' })}
+            {t(i.successor ? 'health.itemReplace' : 'health.itemVacant', {
+              holder: name(i.holder, lang),
+              post: i.post,
+              successor: i.successor ? name(i.successor, lang) : '',
+            })}
           </Text>
         ))}
         {r.note && <Text size="xs">{r.note}</Text>}
-        {r.rejectReason && <Text size="xs" c="dimmed">{t('health.rejectedBecause', { reason: r.rejectReason })}</Text>}
+        {r.rejectReason && (
+          <Text size="xs" c="dimmed">
+            {t('health.rejectedBecause', { reason: r.rejectReason })}
+          </Text>
+        )}
         {review.isError && (
           <Alert color="red" data-testid="review-error">
             {review.error.message}
@@ -39,11 +48,23 @@ const Proposal = ({ r }: { r: TReplacement }) => {
         )}
         {r.canReview && (
           <Group gap="xs" wrap="wrap">
-            <Button size="xs" color="green" onClick={() => review.mutate({ id: r.id, action: 'approve' })} loading={review.isPending} data-testid="approve">
+            <Button
+              size="xs"
+              color="green"
+              onClick={() => review.mutate({ id: r.id, action: 'approve' })}
+              loading={review.isPending}
+              data-testid="approve"
+            >
               {t('health.approve')}
             </Button>
             <TextInput size="xs" placeholder={t('health.rejectReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-            <Button size="xs" variant="light" color="red" disabled={reason.trim() === ''} onClick={() => review.mutate({ id: r.id, action: 'reject', reason: reason.trim() })}>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              disabled={reason.trim() === ''}
+              onClick={() => review.mutate({ id: r.id, action: 'reject', reason: reason.trim() })}
+            >
               {t('health.reject')}
             </Button>
           </Group>
@@ -68,7 +89,9 @@ export const ReplacementsPanel = ({ unitId }: { unitId: number }) => {
             {t('health.noReplacements')}
           </Text>
         )}
-        {list.data?.items.map((r) => <Proposal key={r.id} r={r} />)}
+        {list.data?.items.map((r) => (
+          <Proposal key={r.id} r={r} />
+        ))}
       </Stack>
     </Paper>
   );

@@ -38,9 +38,24 @@ export const ScorecardsPanel = ({ unitId, canPropose }: { unitId: number; canPro
           </Menu>
         </Group>
         <Group gap="sm" wrap="wrap">
-          <Switch label={t('health.onlyInactive')} checked={filter.inactive} onChange={(e) => setFilter({ ...filter, inactive: e.currentTarget.checked })} data-testid="only-inactive" />
-          <TextInput size="xs" placeholder={t('health.postFilter')} value={filter.post} onChange={(e) => setFilter({ ...filter, post: e.currentTarget.value.trim() })} />
-          <TextInput size="xs" placeholder={t('health.levelFilter')} value={filter.level} onChange={(e) => setFilter({ ...filter, level: e.currentTarget.value.trim() })} />
+          <Switch
+            label={t('health.onlyInactive')}
+            checked={filter.inactive}
+            onChange={(e) => setFilter({ ...filter, inactive: e.currentTarget.checked })}
+            data-testid="only-inactive"
+          />
+          <TextInput
+            size="xs"
+            placeholder={t('health.postFilter')}
+            value={filter.post}
+            onChange={(e) => setFilter({ ...filter, post: e.currentTarget.value.trim() })}
+          />
+          <TextInput
+            size="xs"
+            placeholder={t('health.levelFilter')}
+            value={filter.level}
+            onChange={(e) => setFilter({ ...filter, level: e.currentTarget.value.trim() })}
+          />
         </Group>
         {cards.formula && (
           <Text size="xs" c="dimmed" data-testid="score-formula">

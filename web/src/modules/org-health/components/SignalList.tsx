@@ -22,7 +22,10 @@ export const SignalList = ({ signals }: { signals: THealthSignal[] }) => {
           <Text size="sm">{s.reason}</Text>
           {s.state !== 'no-data' && (
             <Text size="xs" c="dimmed">
-              {t(s.unit === 'days' || s.key === 'directivesOverdue' ? 'health.thresholdMax' : 'health.thresholdMin', { value: s.threshold, unit: s.unit === 'days' ? t('health.days') : s.unit === 'percent' ? '%' : '' })}
+              {t(s.unit === 'days' || s.key === 'directivesOverdue' ? 'health.thresholdMax' : 'health.thresholdMin', {
+                value: s.threshold,
+                unit: s.unit === 'days' ? t('health.days') : s.unit === 'percent' ? '%' : '',
+              })}
             </Text>
           )}
         </Paper>

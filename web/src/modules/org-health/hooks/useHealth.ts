@@ -34,7 +34,11 @@ export const useChildrenHealth = (id: number, sort: THealthSort, order: 'asc' | 
 };
 
 export const useHealthMap = (id: number, kind: 'state' | 'ac' | null) =>
-  useQuery({ queryKey: healthKeys.map(id, kind ?? ''), queryFn: ({ signal }) => fetchHealthMap(id, kind ?? 'ac', signal), enabled: kind !== null });
+  useQuery({
+    queryKey: healthKeys.map(id, kind ?? ''),
+    queryFn: ({ signal }) => fetchHealthMap(id, kind ?? 'ac', signal),
+    enabled: kind !== null,
+  });
 
 export const useScorecards = (id: number, filter: TScorecardFilter) => {
   const lang = useLang();
@@ -47,7 +51,8 @@ export const useScorecards = (id: number, filter: TScorecardFilter) => {
   return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [], formula: query.data?.pages[0]?.formula ?? '' };
 };
 
-export const useReplacements = (id: number) => useQuery({ queryKey: healthKeys.replacements(id), queryFn: ({ signal }) => fetchReplacements(id, signal) });
+export const useReplacements = (id: number) =>
+  useQuery({ queryKey: healthKeys.replacements(id), queryFn: ({ signal }) => fetchReplacements(id, signal) });
 
 /** Proposing, approving or rejecting changes posts, scorecards and health at once: refresh them all. */
 const useRefresh = () => {
