@@ -11,6 +11,8 @@ const POLL = { timeout: 15_000 };
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
+/** The district panchayat election the first test creates; the public application test uses it. */
+let electionUrl = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -73,7 +75,7 @@ describe('elections: a district panchayat from ward CSV to coverage, and the 202
     await page.getByTestId('import-run').click();
     await expect.poll(async () => (await page.getByTestId('import-report').textContent()) ?? '', POLL).toContain('आयात हुआ');
 
-    const electionUrl = page.url().split('?')[0] as string;
+    electionUrl = page.url().split('?')[0] as string;
     await page.goto(`${electionUrl}?tab=seats`);
     await expect.poll(async () => (await page.getByTestId('seat-total').textContent()) ?? '', POLL).toContain('40');
     await addAspirant('1', 'Mehtab Chauhan', '9897044441');
@@ -91,6 +93,51 @@ describe('elections: a district panchayat from ward CSV to coverage, and the 202
     await expect.poll(async () => (await page.getByTestId('coverage-aspirants').textContent()) ?? '', POLL).toBe('2 / 40');
     await expect.poll(async () => (await page.getByTestId('coverage-candidates').textContent()) ?? '', POLL).toBe('1 / 40');
     await page.screenshot({ path: path.join(SHOTS, 'elections-coverage-hi.png'), fullPage: true });
+  });
+
+  it('opens public applications; a person applies for ward 3 on the public form with an SMS code; the seat lists them', async () => {
+    expect(electionUrl).not.toBe('');
+    await page.goto(electionUrl);
+    await page.getByTestId('applications-card').waitFor();
+    await page.getByTestId('applications-open').click();
+    await page.getByTestId('applications-link').waitFor(POLL);
+    const electionId = Number(electionUrl.split('/').at(-1));
+
+    // The applicant: a fresh browser context, no session, in Hindi by default.
+    const publicContext = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    const pub = await publicContext.newPage();
+    await pub.goto(`${server.url}/apply/${electionId}`);
+    await pub.getByTestId('apply-election-name').waitFor();
+    await pub.getByTestId('apply-seat').click();
+    await pub.getByRole('option', { name: /^3 · / }).click();
+    const phone = '9897055553';
+    await pub.getByTestId('apply-phone').fill(phone);
+    await pub.getByTestId('apply-send-otp').click();
+    await pub.getByTestId('apply-otp-sent').waitFor(POLL);
+    // The code as the SMS outbox holds it (read with the office bearer's session).
+    const code = await page.evaluate(async (p) => {
+      const res = await fetch(`/api/v1/sms-outbox?phone=${encodeURIComponent(p)}&limit=1`);
+      const body = (await res.json()) as { items: { body: string }[] };
+      return body.items[0]?.body.match(/\d{6}/)?.[0] ?? '';
+    }, `+91${phone}`);
+    expect(code).toMatch(/^\d{6}$/);
+    await pub.getByTestId('apply-otp').fill(code);
+    await pub.getByTestId('apply-name').fill('Naseem Qureshi');
+    await pub.getByTestId('apply-home').fill('Muzaffarnagar');
+    await pub.getByRole('option').first().click();
+    await pub.getByTestId('apply-statement').fill('Twelve years as booth president; I know every village of the ward.');
+    await pub.getByTestId('apply-consent').click();
+    await pub.getByTestId('apply-submit').click();
+    await pub.getByTestId('apply-success').waitFor(POLL);
+    await pub.screenshot({ path: path.join(SHOTS, 'elections-apply-hi.png'), fullPage: true });
+    await publicContext.close();
+
+    await page.goto(`${electionUrl}?tab=seats`);
+    await page.locator('[data-testid="seat-row"][data-seat-code="3"] a').click();
+    await page.getByTestId('seat-tab-aspirants').click();
+    await expect.poll(async () => (await page.getByTestId('aspirant').first().textContent()) ?? '', POLL).toContain('Naseem Qureshi');
+    await page.getByTestId('aspirant-channel').waitFor();
+    await page.getByTestId('aspirant-documents').waitFor();
   });
 
   it('opens the 2024 Lok Sabha results: BJP 240 seats and the PC vote-share map', async () => {

@@ -9,6 +9,8 @@ import { pickNames } from '../../../lib/names';
 import type { TCriterion } from '../api';
 import { useSeatAspirants, useScoreAspirant } from '../hooks/useElections';
 import { AddAspirantModal } from './AddAspirantModal';
+import { SeatApplicationsControl } from './ApplicationsCard';
+import { AspirantDocuments } from './AspirantDocuments';
 import { MoveAspirantModal } from './MoveAspirantModal';
 
 const STAGE_COLOR: Record<string, string> = {
@@ -42,6 +44,11 @@ const AspirantCard = ({ a, onMove }: { a: TAspirant; onMove: () => void }) => {
           <Badge color={STAGE_COLOR[a.stage]} data-testid="aspirant-stage">
             {t(`elections.stages.${a.stage}`)}
           </Badge>
+          {a.channel === 'public' && (
+            <Badge variant="outline" color="gray" data-testid="aspirant-channel">
+              {t('elections.partyRecord.public')}
+            </Badge>
+          )}
           {a.actions.canMove && (
             <Button size="xs" variant="light" onClick={onMove} data-testid="aspirant-move">
               {t('elections.move')}
@@ -59,6 +66,24 @@ const AspirantCard = ({ a, onMove }: { a: TAspirant; onMove: () => void }) => {
         {a.posts.length > 0 &&
           `: ${a.posts.map((p) => `${p.post} (${lang === 'hi' && p.unitNameHi ? p.unitNameHi : p.unitName}${p.endDate ? `, ${p.startDate.slice(0, 4)}–${p.endDate.slice(0, 4)}` : ''})`).join('; ')}`}
       </Text>
+      {a.trainingsCompleted.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="aspirant-trainings">
+          {t('elections.partyRecord.trainings')}:{' '}
+          {a.trainingsCompleted.map((c) => (lang === 'hi' && c.nameHi ? c.nameHi : c.name)).join('; ')}
+        </Text>
+      )}
+      {a.programmeCount > 0 && (
+        <Text size="xs" c="dimmed" data-testid="aspirant-programmes">
+          {t('elections.partyRecord.programmes', { count: a.programmeCount })}:{' '}
+          {a.programmes
+            .map(
+              (p) =>
+                `${lang === 'hi' ? p.programmeHi : p.programme} (${t(`elections.partyRecord.${p.role === 'in-charge' ? 'inCharge' : 'team'}`)}${p.heldOn ? `, ${p.heldOn}` : ''})`,
+            )
+            .join('; ')}
+        </Text>
+      )}
+      <AspirantDocuments aspirant={a} />
       <Timeline bulletSize={10} lineWidth={1} mt="xs" active={a.history.length - 1}>
         {a.history.map((h) => (
           <Timeline.Item key={h.id} title={<Text size="xs">{t(`elections.stages.${h.to}`)}</Text>}>
@@ -166,6 +191,7 @@ export const AspirantsPanel = ({ seat }: { seat: TSeat }) => {
     <Stack gap="sm" data-testid="aspirants">
       <Group justify="space-between">
         <Text fw={500}>{t('elections.aspirantsCount', { count: items.length })}</Text>
+        <SeatApplicationsControl seat={list.data?.seat ?? seat} canEdit={canAdd} />
         {canAdd && (
           <Button size="xs" onClick={() => setAdding(true)} data-testid="aspirant-add">
             {t('elections.addAspirant')}

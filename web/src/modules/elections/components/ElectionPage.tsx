@@ -6,6 +6,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState';
 import { displayName, pickNames } from '../../../lib/names';
 import { useElection } from '../hooks/useElections';
+import { ApplicationsCard } from './ApplicationsCard';
 import { CoveragePanel } from './CoveragePanel';
 import { CriteriaCard } from './CriteriaCard';
 import { EditElectionModal } from './EditElectionModal';
@@ -55,6 +56,7 @@ export const ElectionPage = () => {
           {[names.secondary, where, String(e.year), t('elections.seatCount', { count: e.seatCount })].filter(Boolean).join(' · ')}
         </Text>
       </div>
+      <ApplicationsCard election={e} />
       <Tabs value={tab} onChange={(v) => setParams(isTab(v) ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           {TABS.filter((x) => x !== 'import' || e.actions.canImportResults || e.actions.canAddSeats).map((x) => (
