@@ -6,8 +6,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `npm start`'s server (without the web build step) on a fresh data dir and waits for it. */
-export const startServer = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
+/** Starts `npm start`'s server (without the web build step) on a fresh data dir and waits for it (4 minutes unless told). */
+export const startServer = async (opts: { startTimeoutMs?: number } = {}): Promise<{ url: string; stop: () => Promise<void> }> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SAMITI_DATA_DIR: dataDir, HOST: '127.0.0.1' };
@@ -21,7 +21,8 @@ export const startServer = async (): Promise<{ url: string; stop: () => Promise<
     output += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
+  // The first start loads the demo organisation: minutes on a loaded machine.
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 240_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
