@@ -27,7 +27,7 @@ const stateRow = () => page.locator('[data-testid="progress-row"][data-key="S24"
 const upReported = async () => Number((await stateRow().locator('td').nth(5).textContent())?.replace(/[^0-9]/g, '') ?? '-1');
 
 describe('a programme rolled out to every Lok Sabha of a state', () => {
-  it('creates it, rolls it out to UP\'s 80 PCs, appoints an in-charge, reports one with a photo, and sees progress and the map move', async () => {
+  it("creates it, rolls it out to UP's 80 PCs, appoints an in-charge, reports one with a photo, and sees progress and the map move", async () => {
     await loginInHindi(page, server.url);
     await page.goto(`${server.url}/programmes`);
     await page.getByTestId('programme-create').click();
@@ -82,5 +82,36 @@ describe('a programme rolled out to every Lok Sabha of a state', () => {
     await stateRow().getByRole('button').click();
     await expect.poll(() => page.getByTestId('map-count').getAttribute('data-reported')).toBe('1');
     await page.getByTestId('programme-map').screenshot({ path: path.join(SHOTS, 'programme-map-after-hi.png') });
+  });
+
+  it("edits the demo programme's West UP cluster: renames it, removes a member, and its progress row follows", async () => {
+    await page.goto(`${server.url}/programmes`);
+    try {
+      await page.getByTestId('programme-search').waitFor({ timeout: 60_000 });
+    } catch (err) {
+      await page.screenshot({ path: path.join(SHOTS, 'programmes-list-failed.png') });
+      throw err;
+    }
+    await page.getByTestId('programme-search').fill('सम्मेलन');
+    await page.getByTestId('programme-row').filter({ hasText: 'प्रबुद्ध जन सम्मेलन' }).first().click();
+    await page.waitForURL(/\/programmes\/\d+$/);
+    expect(await page.getByTestId('programme-title').textContent()).toBe('प्रबुद्ध जन सम्मेलन');
+    const panel = page.getByTestId('clusters-panel');
+    await panel.getByTestId('cluster-edit').first().click();
+    const editor = page.getByTestId('cluster-editor');
+    await editor.waitFor();
+    const members = editor.locator('[data-testid="cluster-members"] tr');
+    await expect.poll(() => members.count()).toBe(10);
+    await members.first().getByRole('button').click();
+    await expect.poll(() => members.count()).toBe(9);
+    await editor.getByLabel('नाम (हिंदी)').fill('पश्चिम उत्तर प्रदेश क्लस्टर');
+    await editor.getByTestId('cluster-rename').click();
+    await expect.poll(() => page.locator('.mantine-Modal-title').textContent()).toBe('पश्चिम उत्तर प्रदेश क्लस्टर');
+    expect(await editor.getByTestId('cluster-in-charge-history').locator('tr').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.locator('tr').first().textContent()).toMatch(/पश्चिम उत्तर प्रदेश क्लस्टर.*(9|९)/);
+    await page.getByTestId('progress-by').locator('label').nth(1).click();
+    const row = page.locator('[data-testid="progress-row"]').first();
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toMatch(/^(9|९)$/);
   });
 });
