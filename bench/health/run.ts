@@ -70,6 +70,9 @@ const main = async () => {
     await sql`select m.id, count(*), count(*) filter (where x.status = 'present') from meeting m join meeting_invitee i on i.meeting_id = m.id
       join lateral (select status from meeting_attendance a where a.invitee_id = i.id order by a.id desc limit 1) x on true group by m.id`.execute(db);
     await sql`select a.unit_id, d.due_date, count(*) from assignment a join directive d on d.id = a.directive_id group by 1, 2`.execute(db);
+    // The programme instances and election results the recompute also reads (none at this bench's data).
+    await sql`select i.scope_unit_id, i.phase_id, count(*) from programme_instance i group by 1, 2`.execute(db);
+    await sql`select s.geo_code, s.election_id, sum(r.votes) from seat s join result_row r on r.seat_id = s.id group by 1, 2`.execute(db);
   };
   const recompute: number[] = [];
   const plain: number[] = [];
@@ -93,17 +96,22 @@ const main = async () => {
     Number((await sql<{ id: number }>`select u.id from unit u join unit s on s.geo_code = 'S24' and u.path like s.path || '%' where u.level = ${level} order by u.child_count desc limit 1`.execute(db)).rows[0]?.id);
   const national = Number((await db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('wing', '=', 'main').executeTakeFirstOrThrow()).id);
   const levels = { national, state: await unitAt('state'), district: await unitAt('district'), assembly: await unitAt('assembly') };
-  const http: Record<string, { health: number; children: number; childCount: number }> = {};
+  const http: Record<string, { health: number; children: number; weak: number; childCount: number }> = {};
   for (const [name, id] of Object.entries(levels)) {
     const h: number[] = [];
     const c: number[] = [];
+    const w: number[] = [];
     for (let i = 0; i < requests; i++) {
       h.push((await timed(() => get(`/api/v1/units/${id}/health`)))[1]);
       c.push((await timed(() => get(`/api/v1/units/${id}/children/health?limit=25`)))[1]);
+      // The weak booths of the subtree, judged on every signal: the first page.
+      w.push((await timed(() => get(`/api/v1/units/${id}/weak?level=booth&limit=25`)))[1]);
     }
     const childCount = Number((await db.selectFrom('unit').select('child_count').where('id', '=', id).executeTakeFirstOrThrow()).child_count);
-    http[name] = { health: ms(pct(h, 95)), children: ms(pct(c, 95)), childCount };
-    console.log(`${name} (${childCount} children): health p95 ${http[name]?.health} ms, children/health p95 ${http[name]?.children} ms`);
+    http[name] = { health: ms(pct(h, 95)), children: ms(pct(c, 95)), weak: ms(pct(w, 95)), childCount };
+    console.log(
+      `${name} (${childCount} children): health p95 ${http[name]?.health} ms, children/health p95 ${http[name]?.children} ms, weak booths p95 ${http[name]?.weak} ms`,
+    );
   }
 
   // One booth write (a ninth member becomes the tenth): the hook's own cost inside the transaction, and national right after.
