@@ -57,7 +57,7 @@ const withMetadata = (orientation = 6) => {
       0xe1,
       Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><exif:GPSLatitude>28,36.83N</exif:GPSLatitude></x:xmpmeta>', 'latin1'),
     ),
-    segment(0xed, Buffer.from('Photoshop 3.0\08BIM IPTC city New Delhi', 'latin1')),
+    segment(0xed, Buffer.from('Photoshop 3.0\x008BIM IPTC city New Delhi', 'latin1')),
     segment(0xfe, Buffer.from('shot at 28.6139,77.2090', 'latin1')),
     JPEG.subarray(app0End),
   ]);
