@@ -87,7 +87,8 @@ export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): P
  * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
  * to the drive's unit, and the enroller's credit, folded on read) is written with the membership.
  * Round trips: one read of the drive with the unit, a person given by id (or a designated enroller)
- * is read and checked, then `writeEnrolment` does every write in one statement.
+ * is read and checked, then `writeEnrolment` does every write in one statement, shared with the
+ * enrolments that arrive at the same time (group commit; each gets its own answer).
  */
 export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> => {
   // The drive and the unit in one read.
