@@ -8,6 +8,7 @@ import { prepareDatabase, systemCtx } from '../../server/src/bootstrap';
 import { importBoothResults } from '../../server/src/modules/elections/booth-import';
 import { createElection } from '../../server/src/modules/elections/operations';
 import { importPollingStations } from '../../server/src/modules/geo/polling-stations';
+import { refreshElectionHealth } from '../../server/src/modules/org-health/election-facts';
 
 const acs = Number(process.argv[2] ?? 50);
 const parts = Number(process.argv[3] ?? 400);
@@ -41,6 +42,13 @@ t = performance.now();
 let steps = 0;
 const done = await importBoothResults(ctx, e.id, file, { dryRun: false, onProgress: () => void steps++ });
 const writeMs = performance.now() - t;
+// The org-health hook the write ends with (booth shares for weak-unit detection), timed on its own.
+const psIds = (await database.db.selectFrom('polling_station').select('id').where('ac_code', 'like', 'S24-AC-%').execute()).map(
+  (r) => r.id,
+);
+t = performance.now();
+await refreshElectionHealth(database.db, { pollingStationIds: psIds });
+const healthMs = performance.now() - t;
 const out = {
   engine: database.kind,
   booths: acs * parts,
@@ -51,6 +59,7 @@ const out = {
   pollingStationsMs: Math.round(psMs),
   checkMs: Math.round(checkMs),
   writeMs: Math.round(writeMs),
+  healthHookMs: Math.round(healthMs),
 };
 console.log(JSON.stringify(out, null, 2));
 await database.close();

@@ -1,4 +1,5 @@
 import type { TImportReport } from '@samiti/common';
+import { sql } from 'kysely';
 import type { TCtx } from '../../context';
 import { readSheet } from '../../lib/sheet';
 import { recordAudit } from '../audit/record';
@@ -146,24 +147,30 @@ export const importBoothResults = async (
   );
   await ctx.db.transaction().execute(async (trx) => {
     await parties.createNew(trx);
-    for (const ac of new Set(booths.map((b) => b.ac))) {
-      const parts = booths.filter((b) => b.ac === ac).map((b) => b.part);
-      await trx
-        .deleteFrom('booth_result')
-        .where('election_id', '=', electionId)
-        .where('ac_code', '=', ac)
-        .where('part_number', 'in', parts)
-        .execute();
-      await recordAudit(trx, ctx, {
+    // Earlier rows of the same booths go first: one statement for all of them, then one audit row per AC.
+    const byAc = new Map<string, number>();
+    for (const b of booths) byAc.set(b.ac, (byAc.get(b.ac) ?? 0) + 1);
+    await sql`delete from booth_result br
+      using unnest(${booths.map((b) => b.ac)}::text[], ${booths.map((b) => b.part)}::int[]) as k (ac, part)
+      where br.election_id = ${electionId} and br.ac_code = k.ac and br.part_number = k.part`.execute(trx);
+    await recordAudit(
+      trx,
+      ctx,
+      [...byAc].map(([ac, parts]) => ({
         action: 'election.booth-results-import',
         entityType: 'election',
         entityId: electionId,
-        after: { ac, parts: parts.length, parties: keys },
-      });
-    }
+        after: { ac, parts, parties: keys },
+      })),
+    );
+    // Column arrays through unnest: one statement per 20,000 rows, no per-value parameters.
     let done = 0;
-    for (const batch of chunks(rows, 2000)) {
-      await trx.insertInto('booth_result').values(batch).execute();
+    for (const batch of chunks(rows, 20_000)) {
+      const col = <T>(f: (r: (typeof rows)[number]) => T) => batch.map(f);
+      await sql`insert into booth_result (election_id, seat_id, ac_code, part_number, polling_station_id, party_key, votes)
+        select ${electionId}::bigint, x.* from unnest(${col((r) => r.seat_id)}::bigint[], ${col((r) => r.ac_code)}::text[],
+          ${col((r) => r.part_number)}::int[], ${col((r) => r.polling_station_id)}::bigint[], ${col((r) => r.party_key)}::text[],
+          ${col((r) => r.votes)}::int[]) as x`.execute(trx);
       done += batch.length;
       opts.onProgress?.(done, rows.length);
     }
