@@ -115,6 +115,9 @@ describe('roll-out as a job', () => {
       status: 'failed',
       error: expect.any(String),
     });
+    expect((await call('GET', `/api/v1/programmes/${p.id}`, admin)).json().rolloutJobs).toEqual([
+      expect.objectContaining({ id: r.job.id, status: 'failed' }),
+    ]);
     expect(await h.db.selectFrom('programme_instance').select('id').where('programme_id', '=', p.id).execute()).toHaveLength(0);
     expect(
       await h.db
@@ -129,6 +132,8 @@ describe('roll-out as a job', () => {
     expect(
       await rollOut(h.ctx, p.id, { target: { level: 'booth' }, underUnitId: district.id, phase: 1 }, { jobs, inlineLimit: 10 }),
     ).toMatchObject({ created: 3 });
+    // The failed one is no longer shown once the phase was rolled out since.
+    expect((await call('GET', `/api/v1/programmes/${p.id}`, admin)).json().rolloutJobs).toEqual([]);
   });
 });
 

@@ -431,12 +431,28 @@ export const getRolloutJob = async (ctx: Pick<TCtx, 'db' | 'actor'>, id: number)
   return toJob(r);
 };
 
-/** Roll-outs of a programme still being built or failed, newest first (at most 10). */
+/** Roll-outs of a programme still being built, or failed with no roll-out of the phase since, newest first (at most 10). */
 export const openRolloutJobs = async (db: Kysely<DB>, programmeId: number): Promise<TRolloutJob[]> =>
   (
     await selectJobs(db)
       .where('ph.programme_id', '=', programmeId)
-      .where('r.status', '<>', 'ready')
+      .where((eb) =>
+        eb.or([
+          eb('r.status', '=', 'creating'),
+          eb.and([
+            eb('r.status', '=', 'failed'),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('programme_rollout as l')
+                  .select('l.id')
+                  .whereRef('l.phase_id', '=', 'r.phase_id')
+                  .whereRef('l.id', '>', 'r.id'),
+              ),
+            ),
+          ]),
+        ]),
+      )
       .orderBy('r.id', 'desc')
       .limit(10)
       .execute()
