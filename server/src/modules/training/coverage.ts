@@ -33,6 +33,15 @@ const isTrained = (personCol: RawBuilder<unknown>) => sql`exists (
   where i.person_id = ${personCol} and i.attendance = 'present' and s.cancelled_at is null
   group by c.id, c.required_sessions having count(*) >= c.required_sessions)`;
 
+/** (person_id, is_trained = true) for each person in `personFilter` who completed a course. */
+const completersOf = (personFilter: RawBuilder<unknown>) => sql`
+  select distinct x.person_id, true as is_trained from (
+    select i.person_id from training_invitation i
+    join training_session s on s.id = i.session_id
+    join training_course c on c.id = s.course_id
+    where i.attendance = 'present' and s.cancelled_at is null and ${personFilter}
+    group by i.person_id, c.id, c.required_sessions having count(*) >= c.required_sessions) x`;
+
 /**
  * After anything that can change who holds a committee post or who is trained: tenures started or
  * ended (posts module, people-posts import), attendance marked, a session cancelled or restored, a
@@ -49,14 +58,16 @@ export const refreshTrainingBearers = async (db: Kysely<DB>, people: TPeopleSour
   const ids = locked.map((r) => r.id);
   await sql`
     with ids as (select unnest(${ids}::bigint[]) as person_id),
-    held as (${heldUnits(sql`t.person_id = any(${ids}::bigint[])`)}),
+    held as (${heldUnits(sql`t.person_id in (select person_id from ids)`)}),
+    -- Set-based (grouped, then joined; an in-subquery hashes, an any-array compares every row with
+    -- every id): a course change re-reads 10^4 people.
     fresh as (
-      select ids.person_id,
-        coalesce((select array_agg(distinct h.unit_id order by h.unit_id) from held h where h.person_id = ids.person_id), '{}') as unit_ids,
-        ${isTrained(sql`ids.person_id`)} as is_trained
+      select ids.person_id, coalesce(h.unit_ids, '{}') as unit_ids, coalesce(d.is_trained, false) as is_trained
       from ids
+      left join (select person_id, array_agg(distinct unit_id order by unit_id) as unit_ids from held group by person_id) h on h.person_id = ids.person_id
+      left join (${completersOf(sql`i.person_id in (select person_id from ids)`)}) d on d.person_id = ids.person_id
     ),
-    old as (select b.person_id, b.unit_ids, b.is_trained from training_bearer b where b.person_id = any(${ids}::bigint[])),
+    old as (select b.person_id, b.unit_ids, b.is_trained from training_bearer b where b.person_id in (select person_id from ids)),
     moves as (
       select x.unit_id, sum(x.bearers)::int as bearers, sum(x.trained)::int as trained
       from (
