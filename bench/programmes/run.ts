@@ -156,6 +156,9 @@ const main = async () => {
   const jobId = (queuedRollout.job as { id: number } | null)?.id ?? queued.at(-1)?.rolloutId;
   if (!jobId) throw new Error(`expected a roll-out job: ${JSON.stringify(queuedRollout)}`);
   const [, tJob] = await timed(() => runRolloutJob(db, jobId));
+  // On PGlite the job held the only connection for minutes: kept-alive sockets may have been closed
+  // meanwhile, so drop them with a throwaway request before measuring again.
+  for (let i = 0; i < 3; i++) await fetch(`${base}/api/health`).catch(() => undefined);
   const jobRow = await send('GET', `/api/v1/programme-rollouts/${jobId}`, undefined);
   console.log(`booths by the job: ${JSON.stringify(jobRow)} in ${tJob.toFixed(0)} ms (request ${tQueue.toFixed(0)} ms)`);
   const after = {
