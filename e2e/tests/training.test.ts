@@ -45,6 +45,31 @@ describe('a training course for the booth presidents of a district', () => {
       .items[0];
     if (!district) throw new Error('no Muzaffarnagar district in the demo');
 
+    // The demo has no booth presidents: appoint two, in the first booths found under the district.
+    const booths: number[] = [];
+    let frontier = [district.id];
+    for (let depth = 0; depth < 5 && booths.length < 2; depth++) {
+      const next: number[] = [];
+      for (const id of frontier.slice(0, 3)) {
+        const kids = (await getJson<{ items: { id: number; level: string }[] }>(`/api/v1/units/${id}/children?limit=20`)).items;
+        for (const k of kids) (k.level === 'booth' ? booths : next).push(k.id);
+      }
+      frontier = next;
+    }
+    expect(booths.length).toBeGreaterThanOrEqual(2);
+    const presidents: number[] = [];
+    for (const [i, boothId] of booths.slice(0, 2).entries()) {
+      const p = await postJson<{ id: number }>('/api/v1/people', {
+        name: `Booth President ${i + 1}`,
+        nameHi: `बूथ अध्यक्ष ${i + 1}`,
+        phone: `96${String((Date.now() + i) % 100_000_000).padStart(8, '0')}`,
+        homeUnitId: boothId,
+        consent: { purpose: 'party work', date: inIndia(0), method: 'verbal' },
+      });
+      await postJson('/api/v1/tenures', { unitId: boothId, post: 'president', personId: p.id, startDate: inIndia(-30) });
+      presidents.push(p.id);
+    }
+
     await page.goto(`${server.url}/trainings`);
     await page.getByTestId('course-create').click();
     await page.getByTestId('course-form').getByTestId('home-unit-search').fill('Muzaffarnagar');
@@ -69,14 +94,14 @@ describe('a training course for the booth presidents of a district', () => {
     const sessionId = Number(new URL(page.url()).pathname.split('/').at(-1));
 
     // Invite by post rule: presidents of booth-level units under the district.
-    await page.getByLabel(hi.training.levels).click();
+    await page.getByRole('combobox', { name: hi.training.levels }).click();
     await page.getByRole('option', { name: 'बूथ', exact: true }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('invite-submit').click();
     await page.getByTestId('invite-result').waitFor();
     const invited = await getJson<TInvitees>(`/api/v1/training-sessions/${sessionId}/invitees?limit=500`);
-    expect(invited.items.length).toBeGreaterThan(0);
-    // Every invitee came by the post rule.
+    // Exactly the district's booth presidents (the two appointed above), by the post rule.
+    expect(invited.items.map((i) => i.personId).sort()).toEqual([...presidents].sort());
     expect(invited.items.every((i) => i.source === 'post')).toBe(true);
     await page.getByTestId('session-title').screenshot({ path: path.join(SHOTS, 'training-session-hi.png') });
 
@@ -169,7 +194,13 @@ describe('a training course for the booth presidents of a district', () => {
       await p.getByTestId('login-username').fill(username);
       await p.getByTestId('login-password').fill('samiti-demo');
       await p.getByTestId('login-submit').click();
+      await p.getByTestId('children-table').waitFor();
       await p.waitForLoadState('networkidle');
+      // The login's own invitations, as the page reads them.
+      const listed = await p.request.get(`${server.url}/api/v1/my/trainings`);
+      expect(await listed.json()).toMatchObject({
+        items: [expect.objectContaining({ session: expect.objectContaining({ id: session.id }) })],
+      });
       await p.goto(`${server.url}/trainings`);
       const mine = p.locator(`[data-testid="my-training"][data-session-id="${session.id}"]`);
       await mine.waitFor();
