@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { assertRoleAt } from '../auth/policy';
 import { loadVisiblePerson } from '../people/queries';
 import { findUnitRecord } from '../units/queries';
+import { createBatcher, type TBatcher } from './batch';
 import { applyMembershipDelta, enrollerOf, type TEnroller } from './counters';
 import {
   driveSnapshot,
@@ -81,20 +82,19 @@ export const reloadMembership = async (ctx: TCtx, db: Kysely<DB>, id: number): P
   return toMembership(ctx.actor, row);
 };
 
-/**
- * Enrols a person into a unit of the drive, pending verification. A person given inline whose
- * phone or EPIC is already on file is that person (no second member); one already in this drive
- * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
- * to the drive's unit, and the enroller's credit, folded on read) is written with the membership.
- * Round trips: one read of the drive with the unit, a person given by id (or a designated enroller)
- * is read and checked, then `writeEnrolment` does every write in one statement, shared with the
- * enrolments that arrive at the same time (group commit; each gets its own answer).
- */
-export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> => {
-  // The drive and the unit in one read.
-  const drive = await selectDrives(ctx.db)
-    .leftJoin('unit as eu', (j) => j.on('eu.id', '=', input.unitId))
+type TDriveUnitKey = { driveId: number; unitId: number };
+
+/** Drives with the enrolment's unit (or nulls when there is no such unit), for many (drive, unit) pairs in one query. */
+const readDriveUnits = async (db: Kysely<DB>, keys: TDriveUnitKey[]) => {
+  const rows = await selectDrives(db)
+    .innerJoin(
+      sql<{ ord: number; drive_id: number; unit_id: number }>`(select * from unnest(${keys.map((_, i) => i)}::int[],
+        ${keys.map((k) => k.driveId)}::bigint[], ${keys.map((k) => k.unitId)}::bigint[]) as k (ord, drive_id, unit_id))`.as('k'),
+      (j) => j.onRef('k.drive_id', '=', 'd.id'),
+    )
+    .leftJoin('unit as eu', 'eu.id', 'k.unit_id')
     .select([
+      'k.ord',
       'eu.id as eu_id',
       'eu.path as eu_path',
       'eu.name as eu_name',
@@ -102,8 +102,33 @@ export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Prom
       'eu.level as eu_level',
       'eu.deleted_at as eu_deleted_at',
     ])
-    .where('d.id', '=', driveId)
-    .executeTakeFirst();
+    .execute();
+  const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+  return keys.map((_, i) => byOrd.get(i));
+};
+
+const driveUnitReaders = new WeakMap<Kysely<DB>, TBatcher<TDriveUnitKey, Awaited<ReturnType<typeof readDriveUnits>>[number]>>();
+const driveUnitReader = (db: Kysely<DB>) => {
+  let reader = driveUnitReaders.get(db);
+  if (!reader) {
+    reader = createBatcher((keys: TDriveUnitKey[]) => readDriveUnits(db, keys), { maxBatch: 64, maxInFlight: 2, keys: () => [] });
+    driveUnitReaders.set(db, reader);
+  }
+  return reader;
+};
+
+/**
+ * Enrols a person into a unit of the drive, pending verification. A person given inline whose
+ * phone or EPIC is already on file is that person (no second member); one already in this drive
+ * is a 409 carrying the existing membership's id. One counter delta (the unit, every unit above it up
+ * to the drive's unit, and the enroller's credit, folded on read) is written with the membership.
+ * Round trips: one read of the drive with the unit (batched with concurrent enrolments), a person given by id (or a designated enroller)
+ * is read and checked, then `writeEnrolment` does every write in one statement, shared with the
+ * enrolments that arrive at the same time (group commit; each gets its own answer).
+ */
+export const enrol = async (ctx: TCtx, driveId: number, input: TEnrolBody): Promise<TMembership> => {
+  // The drive and the unit in one read, shared with the enrolments that arrive at the same time.
+  const drive = await driveUnitReader(ctx.db)({ driveId, unitId: input.unitId });
   if (!drive || !canSeeDrive(ctx.actor, drive.unit_path)) throw driveNotFound(driveId);
   assertDriveOpen(drive);
   if (drive.eu_id === null || drive.eu_path === null || drive.eu_level === null || drive.eu_name === null)
