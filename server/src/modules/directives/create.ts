@@ -44,7 +44,8 @@ const loadUnit = async (db: Kysely<DB>, id: number, field: string): Promise<TUni
 };
 
 const assertPost = async (db: Kysely<DB>, level: string, post: string) => {
-  const t = await db.selectFrom('post_template').select('post_key').where('level', '=', level).where('post_key', '=', post).executeTakeFirst();
+  // Any wing's template for the level: a cascade reaches the level's units of every wing.
+  const t = await db.selectFrom('effective_post_template').select('post_key').where('level', '=', level).where('post_key', '=', post).executeTakeFirst();
   if (!t) throw invalid('DIRECTIVE_UNKNOWN_POST', 'target', { level, post });
 };
 

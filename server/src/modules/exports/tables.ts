@@ -138,7 +138,7 @@ export const buildExport = async (ctx: TCtx, kind: TExportKind, unitId: number, 
       .innerJoin('unit as u', 'u.id', 't.unit_id')
       .innerJoin('person as p', 'p.id', 't.person_id')
       .innerJoin('unit as h', 'h.id', 'p.home_unit_id')
-      .leftJoin('post_template as pt', (j) => j.onRef('pt.level', '=', 'u.level').onRef('pt.post_key', '=', 't.post_key'))
+      .leftJoin('effective_post_template as pt', (j) => j.onRef('pt.wing', '=', 'u.wing').onRef('pt.level', '=', 'u.level').onRef('pt.post_key', '=', 't.post_key'))
       .select(['u.id as unit_id', 'u.name as unit', 'u.name_hi as unit_hi', 'u.level', 't.post_key', 'pt.name as post_name', 'pt.name_hi as post_name_hi', 'p.id as person_id', 'p.name', 'p.name_hi', 'p.phone', 'h.path as home_path', 't.start_date'])
       .where('u.path', '>=', from)
       .where('u.path', '<', to)
@@ -169,7 +169,7 @@ export const buildExport = async (ctx: TCtx, kind: TExportKind, unitId: number, 
     select u.id as unit_id, u.name as unit, u.name_hi as unit_hi, u.level, pt.name as post_name, pt.name_hi as post_name_hi, pt.seats,
            coalesce(c.n, 0)::int as filled
     from unit u
-    join post_template pt on pt.level = u.level
+    join effective_post_template pt on pt.wing = u.wing and pt.level = u.level
     left join lateral (select count(*) as n from tenure t where t.unit_id = u.id and t.post_key = pt.post_key and t.end_date is null) c on true
     where u.path >= ${from} and u.path < ${to} and u.deleted_at is null and coalesce(c.n, 0) < pt.seats
     order by u.path, pt.sort

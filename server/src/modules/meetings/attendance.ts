@@ -20,7 +20,7 @@ export const selectInvitees = (db: Kysely<DB>, meetingId: number) =>
     .innerJoin('person as p', 'p.id', 'i.person_id')
     .innerJoin('unit as h', 'h.id', 'p.home_unit_id')
     .leftJoin('unit as pu', 'pu.id', 'i.post_unit_id')
-    .leftJoin('post_template as pt', (j) => j.onRef('pt.level', '=', 'pu.level').onRef('pt.post_key', '=', 'i.post_key'))
+    .leftJoin('effective_post_template as pt', (j) => j.onRef('pt.wing', '=', 'pu.wing').onRef('pt.level', '=', 'pu.level').onRef('pt.post_key', '=', 'i.post_key'))
     .select([
       'i.id',
       'i.person_id',

@@ -16,7 +16,7 @@ type TUnitRef = { id: number; path: string; level: string };
 const checkSpec = async (db: Kysely<DB>, unit: TUnitRef, spec: TMeetingInviteeSpec, at: string) => {
   const levels = new Map((await db.selectFrom('org_level').select(['key', 'rank']).execute()).map((l) => [l.key, l.rank]));
   const unitRank = levels.get(unit.level) ?? 0;
-  const posts = new Set((await db.selectFrom('post_template').select('post_key').distinct().execute()).map((p) => p.post_key));
+  const posts = new Set((await db.selectFrom('effective_post_template').select('post_key').distinct().execute()).map((p) => p.post_key));
   spec.rules.forEach((rule, i) => {
     rule.levels.forEach((level, j) => {
       const rank = levels.get(level);
