@@ -13,7 +13,7 @@ beforeAll(async () => {
   h = await createHarness();
   admin = (await h.login('national-admin')).cookie;
 });
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) =>
+const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie?: string, payload?: object) =>
   h.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
 
 /** A small deterministic generator, so a failing sequence can be replayed from its seed. */
