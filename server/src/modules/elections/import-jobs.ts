@@ -60,7 +60,7 @@ const toJob = (j: TJobRow): TElectionImportJob => {
 /** Queues a checked file for import; `total` is what the check says will be written. */
 export const queueElectionImport = async (
   ctx: TCtx,
-  jobs: TJobs | undefined,
+  jobs: TJobs | null | undefined,
   electionId: number,
   kind: TElectionImportKind,
   file: Buffer,
