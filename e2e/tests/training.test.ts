@@ -140,7 +140,8 @@ describe('a training course for the booth presidents of a district', () => {
     await page.goto(`${server.url}/units/${district.id}`);
     await page.getByTestId('tab-training').click();
     const panel = page.getByTestId('training-coverage');
-    await panel.getByRole('textbox', { name: hi.training.course }).click();
+    // The course picker is the panel's one input.
+    await panel.locator('input').first().click();
     await page.getByRole('option', { name: 'बूथ अध्यक्ष प्रशिक्षण' }).click();
     const percent = String(Math.round(coverage.share * 100));
     await expect.poll(() => panel.getByTestId('coverage-text').textContent()).toContain(`(${percent}%)`);
