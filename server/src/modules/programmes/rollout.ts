@@ -1,5 +1,5 @@
 import type { TRollout, TRolloutJob } from '@samiti/common';
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, Transaction } from 'kysely';
 import { systemActor, type TCtx } from '../../context';
 import type { DB } from '../../db/types';
 import { AppError, invalid } from '../../errors';
@@ -228,7 +228,7 @@ export const rollOut = async (
   opts: { jobs?: TJobs | null; inlineLimit?: number } = {},
 ): Promise<TRolloutResult> => {
   const limit = opts.inlineLimit ?? INLINE_ROLLOUT_LIMIT;
-  const r = await ctx.db.transaction().execute(async (trx): Promise<TRolloutResult> => {
+  const run = async (trx: Transaction<DB>): Promise<TRolloutResult> => {
     const p = await loadVisibleProgramme({ ...ctx, db: trx }, programmeId);
     assertManages(ctx.actor, p);
     // The candidate query's estimate crosses PostgreSQL's JIT threshold, and compiling it costs
@@ -316,7 +316,9 @@ export const rollOut = async (
       after: { ...input, created, existing },
     });
     return { created, existing, phaseId: phase.id, job: null };
-  });
+  };
+  // Inside a caller's transaction (a tour stop creating its event) the roll-out is part of it.
+  const r = ctx.db instanceof Transaction ? await run(ctx.db) : await ctx.db.transaction().execute(run);
   // Sent after the commit, so the job finds its row.
   if (r.job) await opts.jobs?.send(ROLLOUT_QUEUE, { rolloutId: r.job.id });
   return r;

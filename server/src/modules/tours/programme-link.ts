@@ -138,10 +138,10 @@ export const listInstanceTourStops = async (ctx: TCtx, instanceId: number): Prom
 };
 
 /**
- * Creates the instance of a programme's phase for the stop's unit and links it to the stop. The
- * instance comes from the programmes module's roll-out to that one unit (its own transaction,
- * idempotent: an existing instance of the phase for the unit is reused), then the link is written
- * with its audit row. Should the link fail, a retry finds and links the same instance.
+ * Creates the instance of a programme's phase for the stop's unit and links it to the stop, in one
+ * transaction: the programmes module's roll-out to that one unit (idempotent: an existing instance
+ * of the phase for the unit is reused), then the link with its audit row. If the link is refused,
+ * no instance is left behind.
  */
 export const createStopInstance = async (ctx: TCtx, stopId: number, input: { programmeId: number; phase: number }) => {
   const stop = await selectStops(ctx.db).where('s.id', '=', stopId).executeTakeFirst();
@@ -150,9 +150,9 @@ export const createStopInstance = async (ctx: TCtx, stopId: number, input: { pro
   if (stop.cancelled_at || stop.tour_cancelled_at) throw invalid('STOP_CANCELLED');
   const programme = await ctx.db.selectFrom('programme').select('unit_id').where('id', '=', input.programmeId).executeTakeFirst();
   if (!programme) throw new AppError('NOT_FOUND', 'PROGRAMME_NOT_FOUND', { params: { id: input.programmeId }, field: 'programmeId' });
-  await rollOut(ctx, input.programmeId, { target: { unitIds: [stop.unit_id] }, underUnitId: programme.unit_id, phase: input.phase });
   return ctx.db.transaction().execute(async (trx) => {
     await trx.selectFrom('tour_stop').select('id').where('id', '=', stopId).forUpdate().executeTakeFirst();
+    await rollOut({ ...ctx, db: trx }, input.programmeId, { target: { unitIds: [stop.unit_id] }, underUnitId: programme.unit_id, phase: input.phase });
     const before = await selectStops(trx).where('s.id', '=', stopId).executeTakeFirstOrThrow();
     const inst = await trx
       .selectFrom('programme_instance as i')
