@@ -75,6 +75,18 @@ export const ELECTION_MESSAGES = {
     en: '{ac} part {part} appears twice (first on line {first}).',
     hi: '{ac} भाग {part} दो बार है (पहली बार पंक्ति {first} पर)।',
   },
+  R_FORM20_AC_MISSING: {
+    en: 'A Form-20 file is one assembly constituency: give its AC number (or name the file <AC number>.csv).',
+    hi: 'फ़ॉर्म-20 फ़ाइल एक विधानसभा क्षेत्र की होती है: उसकी AC संख्या दें (या फ़ाइल का नाम <AC संख्या>.csv रखें)।',
+  },
+  R_FORM20_HEADER_MISSING: {
+    en: 'This is not a Form-20 file: no “Part No” column with candidate columns “<serial> - <name>”.',
+    hi: 'यह फ़ॉर्म-20 फ़ाइल नहीं है: “Part No” कॉलम और “<क्रम> - <नाम>” प्रत्याशी कॉलम नहीं हैं।',
+  },
+  R_FORM20_CANDIDATE_UNKNOWN: {
+    en: 'Candidate column “{candidate}” matches no candidate of {seat} in this election’s results; import the candidate-wise results first.',
+    hi: 'प्रत्याशी कॉलम “{candidate}” इस चुनाव के परिणामों में {seat} के किसी प्रत्याशी से मेल नहीं खाता; पहले प्रत्याशी-वार परिणाम आयात करें।',
+  },
   R_NO_PARTY_COLUMNS: { en: 'Give one column per party after “ac” and “part”.', hi: '“ac” और “part” के बाद हर दल का एक कॉलम दें।' },
   R_SEAT_CODE_INVALID: { en: 'Seat code is missing.', hi: 'सीट कोड नहीं है।' },
   R_SEAT_NAME_INVALID: { en: 'Seat name is missing.', hi: 'सीट का नाम नहीं है।' },

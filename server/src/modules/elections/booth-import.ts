@@ -1,7 +1,7 @@
 import type { TImportReport } from '@samiti/common';
 import { sql } from 'kysely';
 import type { TCtx } from '../../context';
-import { readSheet } from '../../lib/sheet';
+import { readSheet, type TSheet } from '../../lib/sheet';
 import { recordAudit } from '../audit/record';
 import { refreshElectionHealth } from '../org-health/election-facts';
 import { chunks, errorList, findColumn, parsePositive, parseVotes, partyResolver, refuseIfErrors } from './import-support';
@@ -12,6 +12,37 @@ const AC_NAMES = ['ac', 'ac no', 'ac code', 'assembly', 'विधानसभ�
 const PART_NAMES = ['part', 'part no', 'ps no', 'booth', 'बूथ', 'भाग', 'भाग संख्या'];
 const TOTAL_NAMES = ['total', 'total votes secured', 'कुल', 'कुल मत'];
 const SKIP_NAMES = ['part name', 'name', 'booth name', 'नाम', 'state', 'प्रदेश'];
+const CANDIDATE_COLUMN = /^\s*(\d+)\s*-\s*(\S.*?)\s*$/;
+const NOTA_NAMES = new Set(['noneoftheabove', 'nota']);
+const TRAILER = /total|postal|कुल|डाक/i;
+
+export type TBoothLayout = 'auto' | 'party-columns' | 'form-20';
+
+/** Folds a candidate name so the Form-20 header and the results file meet: case, spaces and punctuation do not count. */
+export const foldCandidate = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+
+/**
+ * A Form-20 sheet (the ECI polling-station-wise result): a "Part No" column and candidate columns
+ * "<serial> - <NAME>", under an optional group header row. Answers the real header, its line and the rows
+ * below it, else null.
+ */
+export const form20Header = (sheet: TSheet): { header: string[]; headerLine: number; rows: TSheet['rows'] } | null => {
+  const isForm20 = (h: string[]) => findColumn(h, ['part no']) >= 0 && h.some((c) => CANDIDATE_COLUMN.test(c));
+  if (isForm20(sheet.header)) return { header: sheet.header, headerLine: 1, rows: sheet.rows };
+  const second = sheet.rows[0];
+  if (second && isForm20(second.cells)) return { header: second.cells, headerLine: second.line, rows: sheet.rows.slice(1) };
+  return null;
+};
+
+/** The AC number a Form-20 file is named after ("1.csv", "up/403.xlsx"), else null. */
+export const acFromFileName = (fileName?: string) => {
+  const m = fileName ? /(?:^|[\\/])(\d{1,3})\.(?:csv|xlsx)$/i.exec(fileName.trim()) : null;
+  return m ? Number(m[1]) : null;
+};
 
 /**
  * Imports booth-wise results: one row per polling station (AC, part number), one column of votes per
@@ -22,20 +53,50 @@ export const importBoothResults = async (
   ctx: TCtx,
   electionId: number,
   bytes: Uint8Array,
-  opts: { dryRun: boolean; state?: string; onProgress?: (done: number, total: number) => void },
+  opts: {
+    dryRun: boolean;
+    state?: string;
+    layout?: TBoothLayout;
+    ac?: number;
+    fileName?: string;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<TImportReport> => {
   const e = await loadElection(ctx, electionId);
   assertScopedRole(ctx.actor, e.unit_path, 'admin', () => electionNotFound(electionId));
-  const sheet = await readSheet(bytes);
+  const raw = await readSheet(bytes);
   const { errors, add } = errorList(ctx);
-  const iAc = findColumn(sheet.header, AC_NAMES);
-  const iPart = findColumn(sheet.header, PART_NAMES);
-  const iTotal = findColumn(sheet.header, TOTAL_NAMES);
+  const f20 = opts.layout === 'party-columns' ? null : form20Header(raw);
+  const form20 = opts.layout === 'form-20' || f20 !== null;
+  const sheet: TSheet = f20 ? { header: f20.header, rows: f20.rows } : raw;
+  const headerLine = f20?.headerLine ?? 1;
+  const state = e.state_code ?? opts.state ?? null;
+  // Form-20: one AC per file (a form field or the file name); party columns: an AC column.
+  const form20Ac = form20 ? (opts.ac ?? acFromFileName(opts.fileName)) : null;
+  const iAc = form20 ? -1 : findColumn(sheet.header, AC_NAMES);
+  const iPart = findColumn(sheet.header, form20 ? ['part no', ...PART_NAMES] : PART_NAMES);
+  const iName = form20 ? findColumn(sheet.header, ['part name']) : -1;
+  // Form-20 has a voters' "Total" too: the votes total is "Total Votes Secured".
+  const iTotal = findColumn(sheet.header, form20 ? ['total votes secured'] : TOTAL_NAMES);
   const skip = new Set([iAc, iPart, iTotal, ...SKIP_NAMES.map((n) => findColumn(sheet.header, [n]))]);
-  const partyCols = sheet.header.map((h, i) => ({ h: h.trim(), i })).filter((c) => !skip.has(c.i) && c.h !== '');
-  if (iAc < 0) add(1, 'R_COLUMN_MISSING', { column: 'ac' }, 'ac');
-  if (iPart < 0) add(1, 'R_COLUMN_MISSING', { column: 'part' }, 'part');
-  if (partyCols.length === 0) add(1, 'R_NO_PARTY_COLUMNS', {}, 'file');
+  const partyCols = form20
+    ? sheet.header.flatMap((h, i) => (CANDIDATE_COLUMN.test(h) ? [{ h: h.trim(), i }] : []))
+    : sheet.header.map((h, i) => ({ h: h.trim(), i })).filter((c) => !skip.has(c.i) && c.h !== '');
+  if (form20 && !f20) add(1, 'R_FORM20_HEADER_MISSING', {}, 'file');
+  else if (form20 && (form20Ac === null || !state)) add(headerLine, 'R_FORM20_AC_MISSING', {}, 'ac');
+  if (!form20 && iAc < 0) add(1, 'R_COLUMN_MISSING', { column: 'ac' }, 'ac');
+  if (f20 || !form20) {
+    if (iPart < 0) add(headerLine, 'R_COLUMN_MISSING', { column: 'part' }, 'part');
+    if (partyCols.length === 0) add(headerLine, 'R_NO_PARTY_COLUMNS', {}, 'file');
+  }
+  // Trailing total / postal-ballot rows of a Form-20 are not polling stations: skipped, not errors.
+  const cellOf = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+  const isTrailer = (cells: string[]) => {
+    const part = cellOf(cells, iPart);
+    if (parsePositive(part) !== null) return false;
+    return part === '' || TRAILER.test(part) || TRAILER.test(cellOf(cells, iName)) || cells.every((c) => c.trim() === '');
+  };
+  if (form20) sheet.rows = sheet.rows.filter((r) => !isTrailer(r.cells));
   const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({
     isDryRun: opts.dryRun,
     rows: sheet.rows.length,
@@ -48,17 +109,13 @@ export const importBoothResults = async (
     refuseIfErrors(report(0, 0));
     return report(0, 0);
   }
-  const state = e.state_code ?? opts.state ?? null;
-  const parties = await partyResolver(
-    ctx.db,
-    partyCols.map((c) => c.h),
-  );
-  const keys = partyCols.map((c) => parties.keyOf(c.h));
-
-  const cell = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+  const cell = cellOf;
   const acCodeOf = (raw: string) =>
     /^[SU]\d{2}-AC-\d+$/i.test(raw) ? raw.toUpperCase() : state && parsePositive(raw) ? `${state}-AC-${Number(raw)}` : null;
-  const wanted = [...new Set(sheet.rows.map((r) => acCodeOf(cell(r.cells, iAc))).filter((c): c is string => c !== null))];
+  const acRawOf = (cells: string[]) => (form20 ? String(form20Ac) : cell(cells, iAc));
+  const wanted = form20
+    ? [`${state}-AC-${form20Ac}`]
+    : [...new Set(sheet.rows.map((r) => acCodeOf(cell(r.cells, iAc))).filter((c): c is string => c !== null))];
   const acs = wanted.length
     ? await ctx.db
         .selectFrom('geo_area')
@@ -81,16 +138,51 @@ export const importBoothResults = async (
   const psOf = new Map(stations.map((p) => [`${p.ac_code}|${p.part_number}`, p.id]));
   const acHasBooths = new Set(stations.map((p) => p.ac_code));
 
+  // Party of each vote column: by name (party columns), or through the seat's candidate-wise results (Form-20).
+  let columnParty: (string | null)[];
+  let parties: Awaited<ReturnType<typeof partyResolver>>;
+  if (form20) {
+    parties = await partyResolver(ctx.db, []);
+    const ac = wanted[0] as string;
+    const info = acInfo.get(ac);
+    const seatId = seatByGeo.get(ac) ?? (info?.pc_code ? seatByGeo.get(info.pc_code) : undefined);
+    const candidates =
+      seatId === undefined
+        ? []
+        : await ctx.db.selectFrom('result_row').select(['candidate', 'party_key']).where('seat_id', '=', seatId).execute();
+    const byName = new Map(candidates.map((c) => [foldCandidate(c.candidate), c.party_key]));
+    const nota = candidates.find((c) => c.party_key === 'nota' || NOTA_NAMES.has(foldCandidate(c.candidate)))?.party_key ?? 'nota';
+    const seatName = info?.pc_code && !seatByGeo.has(ac) ? info.pc_code : ac;
+    columnParty = partyCols.map((c) => {
+      const name = foldCandidate((CANDIDATE_COLUMN.exec(c.h) as RegExpExecArray)[2] as string);
+      const key = NOTA_NAMES.has(name) ? nota : (byName.get(name) ?? null);
+      // Only once the AC lies in a seat: otherwise the AC's own error says it all.
+      if (key === null && seatId !== undefined) add(headerLine, 'R_FORM20_CANDIDATE_UNKNOWN', { candidate: c.h, seat: seatName }, c.h);
+      return key;
+    });
+  } else {
+    parties = await partyResolver(
+      ctx.db,
+      partyCols.map((c) => c.h),
+    );
+    columnParty = partyCols.map((c) => parties.keyOf(c.h));
+  }
+  // Two columns of one party (independents, or "BJP" and "भाजपा") add up into one row per booth.
+  const keys = [...new Set(columnParty.filter((k): k is string => k !== null))];
+  const slotOf = columnParty.map((k) => (k === null ? -1 : keys.indexOf(k)));
+
   type TBooth = { line: number; ac: string; part: number; seatId: number; psId: number; votes: number[] };
   const booths: TBooth[] = [];
   const seen = new Map<string, number>();
   const reportedAc = new Set<string>();
   for (const { line, cells } of sheet.rows) {
-    const acRaw = cell(cells, iAc);
+    const acRaw = acRawOf(cells);
     const ac = acCodeOf(acRaw);
     const info = ac ? acInfo.get(ac) : undefined;
     if (!ac || !info || (state !== null && info.state_code !== state)) {
-      add(line, 'R_AC_UNKNOWN', { ac: acRaw }, 'ac');
+      // A Form-20 file is one AC: said once, not on every row.
+      if (!form20 || !reportedAc.has(acRaw)) add(line, 'R_AC_UNKNOWN', { ac: ac ?? acRaw }, 'ac');
+      reportedAc.add(acRaw);
       continue;
     }
     const seatId = seatByGeo.get(ac) ?? (info.pc_code ? seatByGeo.get(info.pc_code) : undefined);
@@ -114,16 +206,19 @@ export const importBoothResults = async (
     const first = seen.get(`${ac}|${part}`);
     if (first !== undefined) add(line, 'R_PART_TWICE', { ac, part, first }, 'part');
     seen.set(`${ac}|${part}`, first ?? line);
-    const votes = partyCols.map((c) => {
+    const votes = keys.map(() => 0);
+    let sum = 0;
+    partyCols.forEach((c, j) => {
       const raw = cell(cells, c.i);
       const v = raw === '' ? 0 : parseVotes(raw);
       if (v === null) add(line, 'R_VOTES_INVALID', { value: raw }, c.h);
-      return v ?? 0;
+      const slot = slotOf[j] as number;
+      if (slot >= 0) votes[slot] = (votes[slot] as number) + (v ?? 0);
+      sum += v ?? 0;
     });
     const totalRaw = cell(cells, iTotal);
     if (totalRaw) {
       const total = parseVotes(totalRaw);
-      const sum = votes.reduce((a, b) => a + b, 0);
       if (total === null) add(line, 'R_VOTES_INVALID', { value: totalRaw }, 'total');
       else if (total !== sum) add(line, 'R_TOTAL_MISMATCH', { seat: `${ac}/${part}`, total, sum }, 'total');
     }

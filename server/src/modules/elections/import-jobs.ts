@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import { t } from '../../i18n/messages';
 import type { TJobs } from '../../jobs';
 import { loadActor } from '../auth/queries';
-import { importBoothResults } from './booth-import';
+import { importBoothResults, type TBoothLayout } from './booth-import';
 import { assertScopedRole } from './policy';
 import { electionNotFound, loadElection } from './queries';
 import { importResults } from './results-import';
@@ -19,7 +19,7 @@ import { edb } from './tables';
 
 export const ELECTION_IMPORT_QUEUE = 'import-election-results';
 export type TElectionImportKind = 'results' | 'booth-results';
-type TJobOptions = { state?: string };
+type TJobOptions = { state?: string; layout?: TBoothLayout; ac?: number };
 
 /**
  * Live progress of running imports, by job id. In memory: on PGlite the import's own transaction
@@ -103,7 +103,14 @@ export const runElectionImportJob = async (db: Kysely<DB>, jobId: number) => {
     };
     const report =
       job.kind === 'booth-results'
-        ? await importBoothResults(ctx, job.election_id, job.file, { dryRun: false, state: options.state, onProgress })
+        ? await importBoothResults(ctx, job.election_id, job.file, {
+            dryRun: false,
+            state: options.state,
+            layout: options.layout,
+            ac: options.ac,
+            fileName: job.file_name ?? undefined,
+            onProgress,
+          })
         : await importResults(ctx, job.election_id, job.file, { dryRun: false, onProgress });
     await e
       .updateTable('election_import_job')

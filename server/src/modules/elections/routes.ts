@@ -64,6 +64,10 @@ const importQuery = z.object({
   state: ZStateQuery.optional(),
   fileName: z.string().trim().max(200).optional(),
 });
+const boothImportQuery = importQuery.extend({
+  layout: z.enum(['auto', 'party-columns', 'form-20']).default('auto'),
+  ac: z.coerce.number().int().min(1).max(999).optional(),
+});
 const importResponse = {
   200: ZImportReport,
   400: ZError.extend({ report: ZImportReport.optional() }),
@@ -181,22 +185,23 @@ export const electionRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         description:
-          'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election. dryRun=true answers with the row report; otherwise a clean file is queued (202 with the job) and imported all or nothing in the background.',
+          'Booth-wise results from a CSV/XLSX body: ac, part, one column of votes per party, optional total. `state` is needed for bare AC numbers in a national election. layout=form-20 (or auto, detected from the headers) takes an ECI Form-20 file of one AC (`ac`, or a file name "<AC number>.csv"): Part No, candidate columns "<serial> - <NAME>" mapped to parties through the candidate-wise results of the seat containing the AC, Total Votes Secured; trailing total rows are skipped. dryRun=true answers with the row report; otherwise a clean file is queued (202 with the job) and imported all or nothing in the background.',
         params: idParams,
-        querystring: importQuery,
+        querystring: boothImportQuery,
         response: jobImportResponse,
       },
     },
     async (req, reply) => {
       const ctx = requireCtx(req);
       const file = fileOf(req.body);
-      const report = await importBoothResults(ctx, req.params.id, file, { dryRun: true, state: req.query.state });
+      const { state, layout, ac, fileName } = req.query;
+      const report = await importBoothResults(ctx, req.params.id, file, { dryRun: true, state, layout, ac, fileName });
       if (req.query.dryRun === 'true') return reply.send(report);
       refuseIfErrors({ ...report, isDryRun: false });
       const job = await queueElectionImport(ctx, req.server.jobs, req.params.id, 'booth-results', file, {
         total: report.rows,
-        fileName: req.query.fileName,
-        options: { state: req.query.state },
+        fileName,
+        options: { state, layout, ac },
       });
       return reply.code(202).send(job);
     },
