@@ -92,12 +92,24 @@ export const fetchParties = (q: string, signal?: AbortSignal) =>
 const contentType = (file: File) =>
   file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
 /** A check answers the row report; a real results import answers the queued job (seats import inline: the report). */
-export const uploadImport = (electionId: number, kind: TImportKind, file: File, dryRun: boolean, state?: string) =>
+export type TBoothLayout = 'auto' | 'party-columns' | 'form-20';
+export const uploadImport = (
+  electionId: number,
+  kind: TImportKind,
+  file: File,
+  dryRun: boolean,
+  opts: { state?: string; layout?: TBoothLayout; ac?: number } = {},
+) =>
   api<TImportReport | TElectionImportJob>(
     `/elections/${electionId}/${kind === 'seats' ? 'seats' : kind === 'results' ? 'results' : 'booth-results'}/import`,
     {
       method: 'POST',
-      query: { dryRun, state, fileName: kind === 'seats' ? undefined : file.name.slice(0, 200) },
+      query: {
+        dryRun,
+        state: opts.state,
+        fileName: kind === 'seats' ? undefined : file.name.slice(0, 200),
+        ...(kind === 'booth-results' ? { layout: opts.layout, ac: opts.ac } : {}),
+      },
       raw: { data: file, contentType: contentType(file) },
     },
   );

@@ -1,11 +1,11 @@
 import type { TElection, TElectionImportJob, TImportReport } from '@samiti/common';
-import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, NumberInput, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
-import { electionKeys, fetchImportJob, isImportJob, type TImportKind, uploadImport } from '../api';
+import { electionKeys, fetchImportJob, isImportJob, type TBoothLayout, type TImportKind, uploadImport } from '../api';
 import { useStateOptions } from './useStateOptions';
 
 const reportOf = (error: unknown): TImportReport | null => {
@@ -62,8 +62,16 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
   // A national election's booth file may give bare AC numbers: they need the state they belong to.
   const [state, setState] = useState<string | null>(null);
   const states = useStateOptions();
+  // Booth files: a column per party, or an ECI Form-20 of one AC (its number here or in the file name).
+  const [layout, setLayout] = useState<TBoothLayout>('auto');
+  const [ac, setAc] = useState<number | null>(null);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => uploadImport(election.id, kind, file as File, dryRun, election.stateCode ?? state ?? undefined),
+    mutationFn: (dryRun: boolean) =>
+      uploadImport(election.id, kind, file as File, dryRun, {
+        state: election.stateCode ?? state ?? undefined,
+        layout,
+        ac: ac ?? undefined,
+      }),
     onSuccess: async (r) => {
       if (isImportJob(r)) {
         setReport(null);
@@ -96,6 +104,42 @@ export const ImportPanel = ({ election }: { election: TElection }) => {
       <Text size="sm" c="dimmed">
         {t(`elections.import.${kind}Help`)}
       </Text>
+      {kind === 'booth-results' && (
+        <Stack gap={6}>
+          <Text size="sm" fw={500}>
+            {t('elections.import.layout')}
+          </Text>
+          <SegmentedControl
+            value={layout}
+            onChange={(v) => {
+              setLayout(v as TBoothLayout);
+              reset();
+            }}
+            data={(['auto', 'party-columns', 'form-20'] as const).map((l) => ({ value: l, label: t(`elections.import.layouts.${l}`) }))}
+            w="fit-content"
+            data-testid="import-layout"
+          />
+          <Text size="xs" c="dimmed">
+            {t('elections.import.layoutHelp')}
+          </Text>
+          {layout !== 'party-columns' && (
+            <NumberInput
+              label={t('elections.import.ac')}
+              description={t('elections.import.acHelp')}
+              value={ac ?? ''}
+              onChange={(v) => {
+                setAc(typeof v === 'number' && v > 0 ? v : null);
+                reset();
+              }}
+              min={1}
+              max={999}
+              allowDecimal={false}
+              w={280}
+              data-testid="import-ac"
+            />
+          )}
+        </Stack>
+      )}
       {kind === 'booth-results' && !election.stateCode && (
         <Select
           label={t('elections.state')}
