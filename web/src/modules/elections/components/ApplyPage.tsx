@@ -1,4 +1,4 @@
-import { normalizePhone, type TPublicSeat } from '@samiti/common';
+import { normalizePhone, type TPublicElection, type TPublicSeat } from '@samiti/common';
 import {
   Alert,
   Anchor,
@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -106,10 +106,87 @@ const HomePicker = ({
   );
 };
 
-const ApplyForm = ({ electionName, seats }: { electionName: string; seats: TPublicSeat[] }) => {
+const SEAT_PAGE = 50;
+
+/**
+ * The seat box: the election's seats a page at a time (the API is cursor-paged), searched on the server
+ * by name, Hindi name or code, with "more seats" for the next page. Any number of seats (a state's 403 ACs).
+ */
+const SeatPicker = ({
+  electionId,
+  firstPage,
+  seat,
+  label,
+  onChange,
+  error,
+}: {
+  electionId: number;
+  firstPage: TPublicElection;
+  seat: TPublicSeat | null;
+  label: (s: TPublicSeat) => string;
+  onChange: (s: TPublicSeat | null) => void;
+  error?: string;
+}) => {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState(seat ? label(seat) : '');
+  // The box shows the chosen seat's label as its text: that is not a search.
+  const typed = seat && search === label(seat) ? '' : search.trim();
+  const [q] = useDebouncedValue(typed, 250);
+  const pages = useInfiniteQuery({
+    queryKey: ['public', 'election', electionId, 'seats', q],
+    queryFn: ({ pageParam, signal }) => fetchPublicElection(electionId, q, pageParam, signal, SEAT_PAGE),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    ...(q === '' ? { initialData: { pages: [firstPage], pageParams: [null] } } : {}),
+  });
+  const loaded = pages.data?.pages.flatMap((p) => p.seats) ?? [];
+  const options = seat && !loaded.some((s) => s.id === seat.id) ? [seat, ...loaded] : loaded;
+  return (
+    <Stack gap={4}>
+      <Select
+        size="lg"
+        label={t('elections.apply.seat')}
+        placeholder={t('elections.apply.searchSeat')}
+        data={options.map((s) => ({ value: String(s.id), label: label(s) }))}
+        value={seat === null ? null : String(seat.id)}
+        onChange={(v) => onChange(options.find((s) => String(s.id) === v) ?? null)}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        // The server has searched already (Hindi names too): show what it answered.
+        filter={({ options: o }) => o}
+        nothingFoundMessage={pages.isFetching ? t('elections.apply.seatsLoading') : t('elections.apply.noSeatFound')}
+        rightSection={pages.isFetching ? <Loader size="xs" /> : undefined}
+        error={error}
+        data-testid="apply-seat"
+      />
+      {pages.hasNextPage && (
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" data-testid="apply-seat-count">
+            {t('elections.apply.seatsShown', { count: loaded.length })}
+          </Text>
+          <Anchor
+            component="button"
+            type="button"
+            size="xs"
+            onClick={() => void pages.fetchNextPage()}
+            disabled={pages.isFetchingNextPage}
+            data-testid="apply-seat-more"
+          >
+            {t('elections.apply.moreSeats')}
+          </Anchor>
+        </Group>
+      )}
+    </Stack>
+  );
+};
+
+const ApplyForm = ({ electionName, firstPage }: { electionName: string; firstPage: TPublicElection }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  const [seatId, setSeatId] = useState<number | null>(seats.length === 1 ? (seats[0]?.id ?? null) : null);
+  const only = firstPage.seats.length === 1 && firstPage.nextCursor === null ? (firstPage.seats[0] ?? null) : null;
+  const [seat, setSeat] = useState<TPublicSeat | null>(only);
+  const seatId = seat?.id ?? null;
   const [phone, setPhone] = useState('');
   const [sent, setSent] = useState<TOtpSent | null>(null);
   const [otp, setOtp] = useState('');
@@ -195,19 +272,16 @@ const ApplyForm = ({ electionName, seats }: { electionName: string; seats: TPubl
       <form onSubmit={requestCode} noValidate data-testid="apply-phone-form">
         <Stack>
           {general}
-          <Select
-            size="lg"
-            label={t('elections.apply.seat')}
-            placeholder={t('elections.apply.searchSeat')}
-            data={seats.map((s) => ({ value: String(s.id), label: seatLabel(s) }))}
-            value={seatId === null ? null : String(seatId)}
-            onChange={(v) => {
-              setSeatId(v ? Number(v) : null);
+          <SeatPicker
+            electionId={firstPage.id}
+            firstPage={firstPage}
+            seat={seat}
+            label={seatLabel}
+            onChange={(s) => {
+              setSeat(s);
               clearErrors('seat');
             }}
-            searchable
             error={fieldError('seat')}
-            data-testid="apply-seat"
           />
           <TextInput
             type="tel"
@@ -239,7 +313,7 @@ const ApplyForm = ({ electionName, seats }: { electionName: string; seats: TPubl
         <Alert color="blue" variant="light" data-testid="apply-otp-sent">
           <Stack gap={6}>
             <Text size="sm">
-              {electionName} · {seatLabel(seats.find((s) => s.id === seatId) as TPublicSeat)}
+              {electionName} · {seat ? seatLabel(seat) : ''}
             </Text>
             <Text size="sm">{t('elections.apply.otpSent', { phone: sent.phone, time: formatDateTime(sent.expiresAt, lang) })}</Text>
             <Group gap="md">
@@ -343,10 +417,10 @@ const ApplyForm = ({ electionName, seats }: { electionName: string; seats: TPubl
 const ApplyBody = ({ id }: { id: number }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  // Up to 200 seats in one list (the whole of a district panchayat); the seat box searches within them.
+  // The election and the first page of its seats; the seat box pages and searches the rest.
   const election = useQuery({
     queryKey: ['public', 'election', id],
-    queryFn: ({ signal }) => fetchPublicElection(id, '', null, signal, 200),
+    queryFn: ({ signal }) => fetchPublicElection(id, '', null, signal, SEAT_PAGE),
   });
   useDocumentTitle(`${election.data ? pickNames(election.data, lang).primary : t('elections.apply.title')} · ${t('app.name')}`);
   if (election.isPending)
@@ -384,7 +458,7 @@ const ApplyBody = ({ id }: { id: number }) => {
             {t('elections.apply.noSeats')}
           </Alert>
         ) : (
-          <ApplyForm electionName={names.primary} seats={e.seats} />
+          <ApplyForm electionName={names.primary} firstPage={e} />
         )}
       </Stack>
     </Paper>
