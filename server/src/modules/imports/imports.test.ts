@@ -5,7 +5,9 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { importPollingStations } from '../geo/polling-stations';
+import { setPostTemplate } from '../posts/templates';
 import { scaffoldUnits } from '../units/scaffold';
+import { createWing } from '../units/structure';
 import { importPeoplePosts } from './people-posts';
 
 let h: THarness;
@@ -175,6 +177,43 @@ describe('people and posts import', () => {
       consent,
     });
     expect(out.errors[0]?.line).toBe(2);
+  });
+
+  it("follows a wing's own template: its posts and seats for the wing's units, the default for the main wing", async () => {
+    const wing = await createWing(h.ctx, { key: 'mahila', name: "Women's wing", nameHi: 'महिला मोर्चा' });
+    const wState = await h.unit({ parentId: wing.rootUnitId, level: 'state' });
+    const wBooth = await h.unit({ parentId: wState.id, level: 'booth' });
+    await setPostTemplate(h.ctx, 'mahila', 'booth', {
+      posts: [
+        { key: 'president', name: 'Booth president', nameHi: 'बूथ अध्यक्ष', minSeats: 1, maxSeats: 1 },
+        { key: 'social-media', name: 'Social media', nameHi: 'सोशल मीडिया', minSeats: 1, maxSeats: 1 },
+      ],
+    });
+    const main = await boothUnit(14, 8);
+    const sheet = (rows: string[]) => new TextEncoder().encode(['unit id,post,name,mobile', ...rows].join('\n'));
+    const r = await importPeoplePosts(
+      h.ctx,
+      sheet([`${wBooth.id},सोशल मीडिया,A,${phone()}`, `${wBooth.id},social-media,B,${phone()}`, `${main.id},social-media,C,${phone()}`]),
+      {
+        dryRun: true,
+        consent,
+      },
+    );
+    // Row 3 overfills the wing's one social-media seat; row 4's main-wing booth has no such post.
+    expect(r.errors.map((e) => [e.line, e.messages.join(' ')])).toEqual([
+      [2, expect.stringMatching(/Social media|seat/i)],
+      [3, expect.stringMatching(/Social media|seat/i)],
+      [4, expect.stringMatching(/social-media/)],
+    ]);
+    const ok = await importPeoplePosts(h.ctx, sheet([`${wBooth.id},सोशल मीडिया,A,${phone()}`]), { dryRun: false, consent });
+    expect(ok.errors).toEqual([]);
+    const held = await h.db
+      .selectFrom('tenure')
+      .select('post_key')
+      .where('unit_id', '=', wBooth.id)
+      .where('end_date', 'is', null)
+      .execute();
+    expect(held).toEqual([{ post_key: 'social-media' }]);
   });
 
   it('is all or nothing at 40,000 rows: a bad row 39,999 or a failure while writing leaves nothing', { timeout: 300_000 }, async () => {

@@ -43,9 +43,12 @@ export type TPeopleImportOptions = {
 
 type TRow = TPersonRow & { post: string | null; startDate: string };
 
-/** Post keys by any way a sheet may name them: key, English name, Hindi name, common short forms. */
+/**
+ * Post keys by any way a sheet may name them: key, English name, Hindi name, common short forms —
+ * per wing and level, from the template each follows (a wing's own, or the default).
+ */
 const postLookup = async (db: Kysely<DB>) => {
-  const rows = await db.selectFrom('post_template').selectAll().execute();
+  const rows = await db.selectFrom('effective_post_template').selectAll().execute();
   const byLevel = new Map<string, Map<string, { key: string; name: string; seats: number }>>();
   // Other names sheets use for the same posts (the template's own names are added per level below).
   const alias: Record<string, string[]> = {
@@ -63,12 +66,14 @@ const postLookup = async (db: Kysely<DB>) => {
     'co-convenor': ['sah-sanyojak', 'सह-संयोजक', 'सह संयोजक'],
   };
   for (const r of rows) {
-    const m = byLevel.get(r.level) ?? new Map();
+    const at = `${r.wing}/${r.level}`;
+    const m = byLevel.get(at) ?? new Map();
     const entry = { key: r.post_key, name: r.name, seats: r.seats };
     for (const label of [r.post_key, r.name, r.name_hi, ...(alias[r.post_key] ?? [])]) m.set(label.trim().toLowerCase(), entry);
-    byLevel.set(r.level, m);
+    byLevel.set(at, m);
   }
-  return (level: string, label: string) => byLevel.get(level)?.get(label.trim().toLowerCase()) ?? null;
+  return (unit: { wing: string; level: string }, label: string) =>
+    byLevel.get(`${unit.wing}/${unit.level}`)?.get(label.trim().toLowerCase()) ?? null;
 };
 
 /**
@@ -96,7 +101,7 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
     const postText = cell(cells, 'post');
     let post: string | null = null;
     if (postText && unit) {
-      const found = findPost(unit.level, postText);
+      const found = findPost(unit, postText);
       if (!found) err('R_POST_UNKNOWN', { value: postText, level: unit.level });
       else post = found.key;
     }
@@ -133,9 +138,9 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
       holders.set(k, (holders.get(k) ?? new Set()).add(h.person_id));
     }
   }
-  const seatsOf = await ctx.db.selectFrom('post_template').select(['level', 'post_key', 'seats', 'name']).execute();
-  const seatMap = new Map(seatsOf.map((s) => [`${s.level}/${s.post_key}`, s]));
-  const planned = new Map<string, { level: string; rows: TRow[]; phones: Set<string> }>();
+  const seatsOf = await ctx.db.selectFrom('effective_post_template').select(['wing', 'level', 'post_key', 'seats', 'name']).execute();
+  const seatMap = new Map(seatsOf.map((s) => [`${s.wing}/${s.level}/${s.post_key}`, s]));
+  const planned = new Map<string, { template: string; rows: TRow[]; phones: Set<string> }>();
   let alreadyHolding = 0;
   for (const r of appointments) {
     const k = `${r.unit.id}/${r.post}`;
@@ -144,7 +149,7 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
       alreadyHolding++;
       continue;
     }
-    const p = planned.get(k) ?? { level: r.unit.level, rows: [], phones: new Set<string>() };
+    const p = planned.get(k) ?? { template: `${r.unit.wing}/${r.unit.level}`, rows: [], phones: new Set<string>() };
     if (!p.phones.has(r.phone)) {
       p.phones.add(r.phone);
       p.rows.push(r);
@@ -152,7 +157,7 @@ export const importPeoplePosts = async (ctx: TCtx, bytes: Uint8Array, opts: TPeo
     planned.set(k, p);
   }
   for (const [k, p] of planned) {
-    const seat = seatMap.get(`${p.level}/${k.split('/')[1]}`);
+    const seat = seatMap.get(`${p.template}/${k.split('/')[1]}`);
     const count = (holders.get(k)?.size ?? 0) + p.phones.size;
     if (seat && count > seat.seats)
       for (const r of p.rows) errors.add(r.line, 'R_POST_FULL', { post: seat.name, seats: seat.seats, count });
@@ -200,8 +205,14 @@ const insertTenures = async (
              jsonb_build_object('unitId', ins.unit_id, 'post', ins.post_key, 'personId', ins.person_id, 'startDate', ins.start_date, 'via', 'import'),
              ${ctx.requestId}
       from ins`.execute(trx);
-    await onPostsChanged(trx, batch.map((r) => r.unit.id));
-    await onTenuresChanged(trx, batch.map((r) => personId.get(r.phone) as number));
+    await onPostsChanged(
+      trx,
+      batch.map((r) => r.unit.id),
+    );
+    await onTenuresChanged(
+      trx,
+      batch.map((r) => personId.get(r.phone) as number),
+    );
     await onBatch(batch.length);
   }
 };

@@ -13,7 +13,7 @@ import { isDevanagari, mapColumns, PEOPLE_COLUMNS, parseGender, type TPeopleColu
 // file, and writing the new ones with their audit rows in one statement per batch.
 
 export type TRowError = { line: number; messages: string[] };
-export type TUnitRef = { id: number; path: string; level: string; deleted: boolean };
+export type TUnitRef = { id: number; path: string; level: string; wing: string; deleted: boolean };
 export type TPersonCells = {
   name: string | null;
   nameHi: string | null;
@@ -60,10 +60,10 @@ const resolveUnits = async (db: Kysely<DB>, ids: number[], booths: { ac: string;
   for (const batch of chunks([...new Set(ids)], LOOKUP_BATCH)) {
     const rows = await db
       .selectFrom('unit')
-      .select(['id', 'path', 'level', 'deleted_at'])
+      .select(['id', 'path', 'level', 'wing', 'deleted_at'])
       .where(sql<boolean>`id = any(${batch}::bigint[])`)
       .execute();
-    for (const r of rows) byId.set(r.id, { id: r.id, path: r.path, level: r.level, deleted: r.deleted_at !== null });
+    for (const r of rows) byId.set(r.id, { id: r.id, path: r.path, level: r.level, wing: r.wing, deleted: r.deleted_at !== null });
   }
   const uniq = [...new Map(booths.map((b) => [`${b.ac}/${b.part}`, b])).values()];
   for (const batch of chunks(uniq, LOOKUP_BATCH)) {
@@ -72,7 +72,8 @@ const resolveUnits = async (db: Kysely<DB>, ids: number[], booths: { ac: string;
       from unnest(${batch.map((b) => b.ac)}::text[], ${batch.map((b) => b.part)}::int[]) as k(ac, part)
       join polling_station ps on ps.ac_code = k.ac and ps.part_number = k.part
       join unit u on u.polling_station_id = ps.id and u.wing = 'main' and u.deleted_at is null`.execute(db);
-    for (const r of rows.rows) byBooth.set(`${r.ac_code}/${r.part_number}`, { id: r.id, path: r.path, level: r.level, deleted: false });
+    for (const r of rows.rows)
+      byBooth.set(`${r.ac_code}/${r.part_number}`, { id: r.id, path: r.path, level: r.level, wing: 'main', deleted: false });
   }
   return { byId, byBooth };
 };
