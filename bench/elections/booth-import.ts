@@ -21,6 +21,10 @@ for (let ac = 1; ac <= acs; ac++) for (let p = 1; p <= parts; p++) ps.push(`S24,
 let t = performance.now();
 await importPollingStations(ctx, Buffer.from(ps.join('\n')));
 const psMs = performance.now() - t;
+// The org-health hook computes booth shares only once a party is "ours" (as on every real install): set it,
+// unless OUR_PARTY=none, so the write is timed with the hook doing its real work.
+const ourParty = process.env.OUR_PARTY ?? 'bjp';
+if (ourParty !== 'none') await database.db.updateTable('election_setting').set({ our_party_key: ourParty }).execute();
 const e = await createElection(ctx, { type: 'vidhan-sabha', stateCode: 'S24', year: 2017, name: 'UP 2017 (bench)' });
 const parties = ['BJP', 'SP', 'BSP', 'INC', 'RLD', 'AAP', 'AITC', 'JD(U)', 'IND', 'Apna Dal', 'NOTA'];
 const lines = [`ac,part,${parties.join(',')},total`];
@@ -51,6 +55,7 @@ await refreshElectionHealth(database.db, { pollingStationIds: psIds });
 const healthMs = performance.now() - t;
 const out = {
   engine: database.kind,
+  ourParty,
   booths: acs * parts,
   bytes: file.length,
   errors: check.errors.length,

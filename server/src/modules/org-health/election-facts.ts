@@ -30,14 +30,22 @@ const electionFacts = (seatWhere: RawBuilder<unknown>, boothWhere: RawBuilder<un
     where b.polling_station_id is not null and ${boothWhere}
     group by b.polling_station_id, e.id, e.type, e.year
   ),
+  -- The previous election of the same type: the latest earlier year (its last election of that year),
+  -- by a window over one row per area, type and year. (A subquery per area over the CTE made this
+  -- quadratic in the number of booths: 8,000 booths took 7 s on PGlite, 4,000 took 2 s.)
+  yearly as (
+    select distinct on (area, type, year) area, election_id, type, year, 100 * ours / total as pct
+    from per where total > 0
+    order by area, type, year, election_id desc
+  ),
+  chain as (
+    select area, election_id, type, year, pct, lag(pct) over (partition by area, type order by year) as prev from yearly
+  ),
   best as (
-    select distinct on (area) area, election_id, type, year, total, ours from per where total > 0
+    select distinct on (area) area, election_id, pct, prev from chain
     order by area, year desc, election_id desc
   )
-  select b.area, b.election_id, round((100 * b.ours / b.total)::numeric, 1) as share,
-    (select round((100 * b.ours / b.total - 100 * p.ours / p.total)::numeric, 1) from per p
-      where p.area = b.area and p.type = b.type and p.year < b.year and p.total > 0
-      order by p.year desc, p.election_id desc limit 1) as swing
+  select b.area, b.election_id, round(b.pct::numeric, 1) as share, round((b.pct - b.prev)::numeric, 1) as swing
   from best b`;
 
 /**
