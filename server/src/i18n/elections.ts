@@ -87,6 +87,10 @@ export const ELECTION_MESSAGES = {
     en: 'Candidate column “{candidate}” matches no candidate of {seat} in this election’s results; import the candidate-wise results first.',
     hi: 'प्रत्याशी कॉलम “{candidate}” इस चुनाव के परिणामों में {seat} के किसी प्रत्याशी से मेल नहीं खाता; पहले प्रत्याशी-वार परिणाम आयात करें।',
   },
+  R_FORM20_CANDIDATE_AMBIGUOUS: {
+    en: 'Candidate column “{candidate}” matches several candidates of {seat} of different parties; import the candidate-wise results with their serial numbers.',
+    hi: 'प्रत्याशी कॉलम “{candidate}” {seat} के अलग-अलग दलों के कई प्रत्याशियों से मेल खाता है; प्रत्याशी-वार परिणाम उनके क्रमांक सहित आयात करें।',
+  },
   R_NO_PARTY_COLUMNS: { en: 'Give one column per party after “ac” and “part”.', hi: '“ac” और “part” के बाद हर दल का एक कॉलम दें।' },
   R_SEAT_CODE_INVALID: { en: 'Seat code is missing.', hi: 'सीट कोड नहीं है।' },
   R_SEAT_NAME_INVALID: { en: 'Seat name is missing.', hi: 'सीट का नाम नहीं है।' },

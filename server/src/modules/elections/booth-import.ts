@@ -38,6 +38,38 @@ export const form20Header = (sheet: TSheet): { header: string[]; headerLine: num
   return null;
 };
 
+/**
+ * The party of each Form-20 candidate column ("<serial> - <NAME>") from the seat's candidate-wise results:
+ * the candidate of the same folded name; several of that name (two "HEMA MALINI" in Mathura 2014) are told
+ * apart by the ballot serial when the results carry serials, else it is ambiguous unless they share a party.
+ * No exact name: the one candidate whose name contains the column's, or is contained in it ("DHARAM YADAV" in
+ * "DHARAM YADAV URF D.P.YADAV"), names of 6 letters or more. NOTA maps to NOTA.
+ */
+export const matchCandidateColumns = (
+  columns: string[],
+  candidates: { candidate: string; party_key: string; serial: number | null }[],
+): { key: string | null; problem: 'unknown' | 'ambiguous' | null }[] => {
+  const folded = candidates.map((c) => ({ ...c, fold: foldCandidate(c.candidate) }));
+  const nota = folded.find((c) => c.party_key === 'nota' || NOTA_NAMES.has(c.fold))?.party_key ?? 'nota';
+  return columns.map((h) => {
+    const m = CANDIDATE_COLUMN.exec(h);
+    if (!m) return { key: null, problem: 'unknown' };
+    const serial = Number(m[1]);
+    const name = foldCandidate(m[2] as string);
+    if (NOTA_NAMES.has(name)) return { key: nota, problem: null };
+    let found = folded.filter((c) => c.fold === name);
+    if (found.length === 0 && name.length >= 6)
+      found = folded.filter((c) => c.fold.length >= 6 && !NOTA_NAMES.has(c.fold) && (c.fold.includes(name) || name.includes(c.fold)));
+    if (found.length === 0) return { key: null, problem: 'unknown' };
+    if (found.length > 1) {
+      const bySerial = found.filter((c) => c.serial === serial);
+      if (bySerial.length === 1) found = bySerial;
+      else if (new Set(found.map((c) => c.party_key)).size > 1) return { key: null, problem: 'ambiguous' };
+    }
+    return { key: (found[0] as (typeof found)[number]).party_key, problem: null };
+  });
+};
+
 /** The AC number a Form-20 file is named after ("1.csv", "up/403.xlsx"), else null. */
 export const acFromFileName = (fileName?: string) => {
   const m = fileName ? /(?:^|[\\/])(\d{1,3})\.(?:csv|xlsx)$/i.exec(fileName.trim()) : null;
@@ -149,16 +181,19 @@ export const importBoothResults = async (
     const candidates =
       seatId === undefined
         ? []
-        : await ctx.db.selectFrom('result_row').select(['candidate', 'party_key']).where('seat_id', '=', seatId).execute();
-    const byName = new Map(candidates.map((c) => [foldCandidate(c.candidate), c.party_key]));
-    const nota = candidates.find((c) => c.party_key === 'nota' || NOTA_NAMES.has(foldCandidate(c.candidate)))?.party_key ?? 'nota';
+        : await ctx.db.selectFrom('result_row').select(['candidate', 'party_key', 'serial']).where('seat_id', '=', seatId).execute();
     const seatName = info?.pc_code && !seatByGeo.has(ac) ? info.pc_code : ac;
-    columnParty = partyCols.map((c) => {
-      const name = foldCandidate((CANDIDATE_COLUMN.exec(c.h) as RegExpExecArray)[2] as string);
-      const key = NOTA_NAMES.has(name) ? nota : (byName.get(name) ?? null);
+    const matches = matchCandidateColumns(
+      partyCols.map((c) => c.h),
+      candidates,
+    );
+    columnParty = matches.map((m, j) => {
+      const h = partyCols[j]?.h as string;
       // Only once the AC lies in a seat: otherwise the AC's own error says it all.
-      if (key === null && seatId !== undefined) add(headerLine, 'R_FORM20_CANDIDATE_UNKNOWN', { candidate: c.h, seat: seatName }, c.h);
-      return key;
+      if (m.problem === 'unknown' && seatId !== undefined)
+        add(headerLine, 'R_FORM20_CANDIDATE_UNKNOWN', { candidate: h, seat: seatName }, h);
+      if (m.problem === 'ambiguous') add(headerLine, 'R_FORM20_CANDIDATE_AMBIGUOUS', { candidate: h, seat: seatName }, h);
+      return m.key;
     });
   } else {
     parties = await partyResolver(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type THarness } from '../../../test/harness';
 import { importPollingStations } from '../geo/polling-stations';
-import { acFromFileName, foldCandidate } from './booth-import';
+import { acFromFileName, foldCandidate, matchCandidateColumns } from './booth-import';
 import { caller } from './test-support';
 
 let h: THarness;
@@ -189,6 +189,28 @@ describe('POST /api/v1/elections/:id/booth-results/import (Form-20 layout)', () 
     expect(acFromFileName('12.xlsx')).toBe(12);
     expect(acFromFileName('ac12.csv')).toBeNull();
     expect(acFromFileName(undefined)).toBeNull();
+  });
+
+  it('candidate columns: same name told apart by serial (else ambiguous), a name within the other, NOTA, short names exact only', () => {
+    const mathura = [
+      { candidate: 'HEMA MALINI', party_key: 'bjp', serial: 4 },
+      { candidate: 'HEMA MALINI', party_key: 'ind', serial: 20 },
+      { candidate: 'DHARAM YADAV URF D.P.YADAV', party_key: 'rpd', serial: 6 },
+      { candidate: 'RAM', party_key: 'bsp', serial: 7 },
+      { candidate: 'None of the Above', party_key: 'nota', serial: null },
+    ];
+    const cols = ['4 - HEMA MALINI', '20 - HEMA MALINI', '6 - DHARAM YADAV', '7 - RAM', '8 - RAMU', '9 - None of the Above', 'Tendered'];
+    expect(matchCandidateColumns(cols, mathura)).toEqual([
+      { key: 'bjp', problem: null },
+      { key: 'ind', problem: null },
+      { key: 'rpd', problem: null },
+      { key: 'bsp', problem: null },
+      { key: null, problem: 'unknown' },
+      { key: 'nota', problem: null },
+      { key: null, problem: 'unknown' },
+    ]);
+    const noSerials = mathura.map((c) => ({ ...c, serial: null }));
+    expect(matchCandidateColumns(['4 - HEMA MALINI'], noSerials)).toEqual([{ key: null, problem: 'ambiguous' }]);
   });
 });
 
