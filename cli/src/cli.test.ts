@@ -20,7 +20,8 @@ const samiti = (...args: string[]) => {
 
 // The CLI runs against its own embedded database; the operations it calls are tested on both engines.
 describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
-  it('migrates, imports booths, scaffolds, creates users, and refuses bad input', () => {
+  // Over a dozen CLI processes, each opening the embedded database: over a minute on a loaded 2-core machine.
+  it('migrates, imports booths, scaffolds, creates users, and refuses bad input', { timeout: 240_000 }, () => {
     const migrate = samiti('migrate');
     expect(migrate.err).toBe('');
     expect(migrate.out).toContain('geography loaded');
@@ -84,7 +85,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('samiti CLI', () => {
     expect(dry.out).toContain('1 new people, 1 matched');
     expect(samiti('members', 'import', sheet, '--drive', driveId, '--state', 'S10').out).toContain('enrolled 2 of 2 rows');
     expect(samiti('members', 'import', sheet, '--drive', driveId, '--state', 'S10').out).toContain(
-      'enrolled 0 of 2 rows into drive ' + driveId + ': 0 new people, 2 matched to people already on file, 2 already members',
+      `enrolled 0 of 2 rows into drive ${driveId}: 0 new people, 2 matched to people already on file, 2 already members`,
     );
     const missing = samiti('members', 'import', sheet, '--drive', '99999', '--state', 'S10');
     expect(missing.code).toBe(1);
