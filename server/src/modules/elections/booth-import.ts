@@ -121,12 +121,13 @@ export const importBoothResults = async (
     if (iPart < 0) add(headerLine, 'R_COLUMN_MISSING', { column: 'part' }, 'part');
     if (partyCols.length === 0) add(headerLine, 'R_NO_PARTY_COLUMNS', {}, 'file');
   }
-  // Trailing total / postal-ballot rows of a Form-20 are not polling stations: skipped, not errors.
+  // Trailing total / postal-ballot rows of a Form-20 are not polling stations: skipped, not errors. A row
+  // without a part number that does not say so is a row error (its votes are not dropped silently).
   const cellOf = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
   const isTrailer = (cells: string[]) => {
     const part = cellOf(cells, iPart);
     if (parsePositive(part) !== null) return false;
-    return part === '' || TRAILER.test(part) || TRAILER.test(cellOf(cells, iName)) || cells.every((c) => c.trim() === '');
+    return TRAILER.test(part) || TRAILER.test(cellOf(cells, iName)) || cells.every((c) => c.trim() === '');
   };
   if (form20) sheet.rows = sheet.rows.filter((r) => !isTrailer(r.cells));
   const report = (written: number, seats: number, newParties: string[] = []): TImportReport => ({

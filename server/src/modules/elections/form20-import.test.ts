@@ -143,6 +143,8 @@ describe('POST /api/v1/elections/:id/booth-results/import (Form-20 layout)', () 
     ]).split('\n');
     lines[4] = lines[4]?.replace(/,1,1,1,1,1,1,6$/, ',1,-1,1,1,1,1,6') as string;
     lines[5] = lines[5]?.replace(/,6$/, ',7') as string;
+    // A booth row without its part number (and not a total row): an error, not skipped.
+    lines.splice(6, 0, ',"PRATHMIK VIDYALAYA",500,400,0,900,300,250,0,6,6,0,1,1,1,1,1,1,6');
     const file = lines.join('\n');
     const url = `/api/v1/elections/${vs.id}/booth-results/import`;
     const report = (await call('POST', `${url}?dryRun=true&ac=7`, admin, file)).json();
@@ -152,6 +154,7 @@ describe('POST /api/v1/elections/:id/booth-results/import (Form-20 layout)', () 
       [5, '2 - NOMAAN MASOOD.'],
       [5, 'total'],
       [6, 'total'],
+      [7, 'part'],
     ]);
     expect(report.errors[0].message).toContain('SOMEONE ELSE');
     expect((await call('POST', `${url}?dryRun=false&ac=7`, admin, file)).statusCode).toBe(400);
