@@ -68,7 +68,8 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
       select id, parent_id, name, name_hi, level, wing, path, child_count, geo_code, polling_station_id from unit where id = any(${idArr})`.execute(
       db,
     ),
-    sql<{ level: string; seats: number }>`select level, sum(seats)::int as seats from post_template group by level`.execute(db),
+    sql<{ wing: string; level: string; seats: number }>`
+      select wing, level, sum(seats)::int as seats from effective_post_template group by wing, level`.execute(db),
     sql<{ unit_id: number; filled: number }>`select unit_id, filled from unit_health where unit_id = any(${idArr})`.execute(db),
     sql<{ unit_id: number; filled: number; booths: number }>`
       select unit_id, filled, booths from unit_health_booths where unit_id = any(${idArr}) and booths <> 0`.execute(db),
@@ -87,7 +88,8 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
       from unit_health_programme where unit_id = any(${idArr}) and due_date < ${today}::date group by unit_id`.execute(db),
   ]);
   const pr = byId(programmes.rows);
-  const seatsByLevel = new Map(seats.rows.map((s) => [s.level, n(s.seats)]));
+  // Per wing and level: a wing with its own template counts its own posts.
+  const seatsByLevel = new Map(seats.rows.map((s) => [`${s.wing}/${s.level}`, n(s.seats)]));
   const h = byId(health.rows);
   const m = byId(meetings.rows);
   const d = byId(dues.rows);
@@ -109,7 +111,7 @@ export const loadFacts = async (db: Kysely<DB>, ids: number[], today: string): P
         path: u.path,
         childCount: n(u.child_count),
         geoCode: u.geo_code,
-        seats: seatsByLevel.get(u.level) ?? 0,
+        seats: seatsByLevel.get(`${u.wing}/${u.level}`) ?? 0,
         filled: n(h.get(id)?.filled),
         booths: b.get(id) ?? [],
         lastHeld: m.get(id)?.last_held ?? null,

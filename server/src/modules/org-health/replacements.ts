@@ -150,7 +150,7 @@ const noticeDecided = async (ctx: TCtx, trx: Transaction<DB>, head: THead, statu
   }>`
     select t.person_id, i.successor_person_id, t.unit_id, u.name as u_name, u.name_hi as u_name_hi, pt.name as p_name, pt.name_hi as p_name_hi
     from replacement_item i join tenure t on t.id = i.tenure_id join unit u on u.id = t.unit_id
-    left join post_template pt on pt.level = u.level and pt.post_key = t.post_key
+    left join effective_post_template pt on pt.wing = u.wing and pt.level = u.level and pt.post_key = t.post_key
     where i.replacement_id = ${id} order by i.id`.execute(trx);
   const names = (r: (typeof rows)[number], l: 'en' | 'hi') => ({
     id,

@@ -64,7 +64,7 @@ export const listScorecards = async (ctx: TCtx, q: TScorecardQuery, today = indi
       select t.id as tenure_id, t.unit_id, u.name as unit_name, u.name_hi as unit_name_hi, u.level, t.post_key, pt.name as post_name,
         pt.name_hi as post_name_hi, t.person_id, p.name, p.name_hi, t.start_date
       from tenure t join unit u on u.id = t.unit_id join person p on p.id = t.person_id
-      join post_template pt on pt.level = u.level and pt.post_key = t.post_key
+      join effective_post_template pt on pt.wing = u.wing and pt.level = u.level and pt.post_key = t.post_key
       where t.end_date is null and u.deleted_at is null and u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and t.id > ${after}
         ${q.level ? sql`and u.level = ${q.level}` : sql``} ${q.post ? sql`and t.post_key = ${q.post}` : sql``} ${q.wing ? sql`and u.wing = ${q.wing}` : sql``}
     ), c as (
