@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { seedGeography } from './db/seed-geo';
 import { seedShippedResults } from './modules/elections/seed-results';
 import { lockDataDir } from './lock';
+import { createS3FileStore, readS3Config } from './modules/files/s3-store';
 import { createDiskFileStore } from './modules/files/storage';
 import { createWing } from './modules/units/structure';
 
@@ -36,10 +37,14 @@ export const openConfigured = async (config: TConfig, holder: string) => {
 };
 
 /**
- * The store for uploaded files: `<dataDir>/files`, also when the database is PostgreSQL (back up that
- * folder with the database).
+ * The store for uploaded files: an S3-compatible bucket when SAMITI_S3_BUCKET is set (see
+ * `readS3Config`; a half-set configuration throws naming the missing variable), else
+ * `<dataDir>/files`, also when the database is PostgreSQL (back up that folder with the database).
  */
-export const openFileStore = (config: TConfig) => createDiskFileStore(path.join(config.dataDir, 'files'));
+export const openFileStore = (config: TConfig, env: NodeJS.ProcessEnv = process.env) => {
+  const s3 = readS3Config(env);
+  return s3 ? createS3FileStore(s3) : createDiskFileStore(path.join(config.dataDir, 'files'));
+};
 
 /** Brings a database to the current schema with the geography and the main wing's national unit. */
 export const prepareDatabase = async (database: TDatabase) => {

@@ -18,6 +18,7 @@ import { todayInIndia } from './modules/directives/access';
 
 const main = async () => {
   const config = readConfig();
+  const fileStore = openFileStore(config); // before anything else: a half-set S3 configuration refuses to start
   const { database, release } = await openConfigured(config, 'samiti server');
   const prep = await prepareDatabase(database);
   if (prep.isNew && process.env.SAMITI_DEMO !== '0') {
@@ -61,7 +62,7 @@ const main = async () => {
     db: database.db,
     dbKind: database.kind,
     webDist: config.webDist,
-    files: { store: openFileStore(config) },
+    files: { store: fileStore },
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const shutdown = async () => {

@@ -12,7 +12,7 @@ import { ELECTION_IMPORT_QUEUE, runElectionImportJob } from '../src/modules/elec
 import { systemCtx } from '../src/bootstrap';
 import { openDatabase, type TDatabase } from '../src/db/connect';
 import { createUser } from '../src/modules/auth/users';
-import { createDiskFileStore } from '../src/modules/files/storage';
+import { createDiskFileStore, type TFileStore } from '../src/modules/files/storage';
 import { createPerson } from '../src/modules/people/operations';
 import { createUnit } from '../src/modules/units/operations';
 
@@ -43,7 +43,7 @@ export const openTestDatabase = async (): Promise<TDatabase> => {
 export type THarness = Awaited<ReturnType<typeof createHarness>>;
 
 /** An app on a fresh database, with factories that create their own parents. Closed after the file. */
-export const createHarness = async (opts: { jobs?: boolean; maxUploadBytes?: number } = {}) => {
+export const createHarness = async (opts: { jobs?: boolean; maxUploadBytes?: number; fileStore?: TFileStore } = {}) => {
   const database = await openTestDatabase();
   const jobs = opts.jobs
     ? await startJobs(
@@ -57,7 +57,7 @@ export const createHarness = async (opts: { jobs?: boolean; maxUploadBytes?: num
     : undefined;
   // Uploaded files go to a folder of this test file's own, removed afterwards.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiti-files-'));
-  const files = { store: createDiskFileStore(filesDir), maxBytes: opts.maxUploadBytes };
+  const files = { store: opts.fileStore ?? createDiskFileStore(filesDir), maxBytes: opts.maxUploadBytes };
   const app = await buildApp({ db: database.db, dbKind: database.kind, jobs, files });
   const ctx = systemCtx(database, 'test');
   const root = await ctx.db.selectFrom('wing').select('root_unit_id').where('key', '=', 'main').executeTakeFirstOrThrow();
