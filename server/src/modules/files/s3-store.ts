@@ -88,7 +88,11 @@ export const signV4 = (input: TSignInput) => {
 };
 
 /** `20130524T000000Z` for a Date. */
-export const amzDateOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const amzDateOf = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** An S3 call that did not succeed: the HTTP status and S3's error code (from the XML body, when there is one). */
 export class S3Error extends Error {
@@ -106,7 +110,7 @@ export class S3Error extends Error {
 
 const xmlTag = (xml: string, tag: string) => {
   const m = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
-  return m ? m[1].slice(0, 200) : null;
+  return m?.[1] ? m[1].slice(0, 200) : null;
 };
 
 const isAws = (host: string) => /(^|\.)amazonaws\.com(\.cn)?$/i.test(host);
@@ -225,7 +229,10 @@ export const readS3Config = (env: NodeJS.ProcessEnv = process.env): TS3StoreOpti
     return null;
   }
   const missing = others.filter((n) => !get(n));
-  if (missing.length) throw new Error(`S3 storage is half configured: SAMITI_S3_BUCKET is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
+  if (missing.length)
+    throw new Error(
+      `S3 storage is half configured: SAMITI_S3_BUCKET is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+    );
   const endpoint = get('SAMITI_S3_ENDPOINT') as string;
   try {
     new URL(endpoint);
@@ -233,7 +240,8 @@ export const readS3Config = (env: NodeJS.ProcessEnv = process.env): TS3StoreOpti
     throw new Error(`SAMITI_S3_ENDPOINT is not a URL: ${endpoint}`);
   }
   const pathStyle = get('SAMITI_S3_PATH_STYLE');
-  if (pathStyle && !/^(true|false|1|0)$/i.test(pathStyle)) throw new Error(`SAMITI_S3_PATH_STYLE must be true or false, got "${pathStyle}"`);
+  if (pathStyle && !/^(true|false|1|0)$/i.test(pathStyle))
+    throw new Error(`SAMITI_S3_PATH_STYLE must be true or false, got "${pathStyle}"`);
   return {
     endpoint,
     bucket,
