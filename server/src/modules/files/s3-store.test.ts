@@ -295,6 +295,27 @@ describe('createS3FileStore against s3rver', () => {
     expect(verified.rejected - rejectedBefore).toBe(2);
   });
 
+  it('is refused when the body or the key is changed after signing (the proxy checks both)', async () => {
+    const bytes = Buffer.from('tampered body');
+    const sha = sha256Of(bytes);
+    const flipBody: typeof fetch = (input, init) => {
+      if (!(init?.body instanceof Uint8Array)) return fetch(input, init);
+      const copy = Uint8Array.from(init.body);
+      copy[0] = (copy[0] ?? 0) ^ 1;
+      return fetch(input, { ...init, body: copy });
+    };
+    await expect(createS3FileStore({ ...opts, fetch: flipBody }).put(sha, bytes)).rejects.toMatchObject({
+      status: 400,
+      code: 'XAmzContentSHA256Mismatch',
+    });
+    const otherKey: typeof fetch = (input, init) => fetch(String(input).replace(/[0-9a-f]{64}$/, 'f'.repeat(64)), init);
+    await expect(createS3FileStore({ ...opts, fetch: otherKey }).get(sha)).rejects.toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
+    expect(await createS3FileStore(opts).get(sha)).toBeNull(); // nothing was stored
+  });
+
   it('retries once on a 5xx or a network error, and reports a second 5xx', async () => {
     const bytes = Buffer.from('retried');
     const sha = sha256Of(bytes);
