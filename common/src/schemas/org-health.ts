@@ -91,9 +91,23 @@ export type TChildrenHealthQuery = z.infer<typeof ZChildrenHealthQuery>;
 export const ZUnitHealthPage = z.object({ items: z.array(ZUnitHealthRow), nextCursor: z.string().nullable(), total: z.number() });
 export type TUnitHealthPage = z.infer<typeof ZUnitHealthPage>;
 
+/** The map's areas (states or ACs) and what colours them: the share of weak booths, or one signal. */
+export const ZHealthMapQuery = z.object({ kind: z.enum(['state', 'ac']), signal: z.enum(HEALTH_SIGNALS).optional() });
+export type THealthMapQuery = z.infer<typeof ZHealthMapQuery>;
 export const ZHealthMap = z.object({
   kind: z.enum(['state', 'ac']),
-  items: z.array(z.object({ unitId: z.number(), geoCode: z.string(), booths: z.number(), weakShare: z.number().nullable() })),
+  signal: z.enum(HEALTH_SIGNALS).nullable(),
+  items: z.array(
+    z.object({
+      unitId: z.number(),
+      geoCode: z.string(),
+      booths: z.number(),
+      weakShare: z.number().nullable(),
+      /** With `signal`: the area unit's value of it and its state (null when the signal does not apply there). */
+      value: z.number().nullable(),
+      state: z.enum(HEALTH_STATES).nullable(),
+    }),
+  ),
 });
 export type THealthMap = z.infer<typeof ZHealthMap>;
 

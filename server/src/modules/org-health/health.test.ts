@@ -232,6 +232,23 @@ describe('GET /api/v1/units/:id/health/map', () => {
     expect((await call('GET', `/api/v1/units/${district.id}/health/map?kind=ward`, admin)).statusCode).toBe(400);
     expect((await call('GET', url, (await h.login('viewer', (await h.chain()).district.id)).cookie)).statusCode).toBe(404);
     const body = (await call('GET', url, admin)).json();
-    expect(body.items).toEqual([{ unitId: ac.id, geoCode: 'S24-AC-15', booths: 2, weakShare: 50 }]);
+    expect(body).toEqual({
+      kind: 'ac',
+      signal: null,
+      items: [{ unitId: ac.id, geoCode: 'S24-AC-15', booths: 2, weakShare: 50, value: null, state: null }],
+    });
+    // Coloured by one signal: the AC unit's own value and state, as its health page gives them.
+    expect((await call('GET', `${url}&signal=bogus`, admin)).statusCode).toBe(400);
+    const covered = (await call('GET', `${url}&signal=boothsCovered`, admin)).json();
+    const page = (await call('GET', `/api/v1/units/${ac.id}/health`, admin)).json();
+    expect(covered.items[0]).toMatchObject({
+      unitId: ac.id,
+      weakShare: 50,
+      value: signal(page, 'boothsCovered').value,
+      state: signal(page, 'boothsCovered').state,
+    });
+    expect(covered.items[0].value).toBe(50);
+    const meeting = (await call('GET', `${url}&signal=lastMeeting`, admin)).json();
+    expect(meeting).toMatchObject({ signal: 'lastMeeting', items: [{ state: 'weak' }] });
   });
 });

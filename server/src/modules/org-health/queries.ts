@@ -1,6 +1,9 @@
 import {
   HEALTH_THRESHOLD_RULES,
   type TChildrenHealthQuery,
+  type THealthMap,
+  type THealthMapQuery,
+  type THealthState,
   type TUnitHealth,
   type TUnitHealthPage,
   type TUnitHealthRow,
@@ -61,13 +64,11 @@ export const getUnitHealth = async (ctx: TCtx, id: number, today = indiaToday())
   });
   return {
     ...row,
-    trend: trend.rows
-      .reverse()
-      .map((r) => ({
-        week: r.week,
-        isWeak: r.is_weak,
-        weak: (typeof r.signals === 'string' ? JSON.parse(r.signals) : r.signals) as TUnitHealth['trend'][number]['weak'],
-      })),
+    trend: trend.rows.reverse().map((r) => ({
+      week: r.week,
+      isWeak: r.is_weak,
+      weak: (typeof r.signals === 'string' ? JSON.parse(r.signals) : r.signals) as TUnitHealth['trend'][number]['weak'],
+    })),
   };
 };
 
@@ -181,22 +182,37 @@ export const listWeak = async (ctx: TCtx, id: number, q: TWeakQuery, today = ind
  * For the choropleth: each state or AC unit in the subtree (by its geography code) with the share
  * of its booths whose committee is below the booth threshold. Read from the booth buckets only.
  */
-export const healthMap = async (ctx: TCtx, id: number, kind: 'state' | 'ac') => {
+export const healthMap = async (ctx: TCtx, id: number, q: THealthMapQuery, today = indiaToday()): Promise<THealthMap> => {
+  const { kind } = q;
   const unit = await loadUnit(ctx, id);
-  const min = thresholdFor(await loadThresholds(ctx.db), 'booth', unit.wing, 'boothCommittee');
+  const thresholds = await loadThresholds(ctx.db);
+  const min = thresholdFor(thresholds, 'booth', unit.wing, 'boothCommittee');
   const { rows } = await sql<{ id: number; geo_code: string; total: number; ok: number }>`
     select u.id, u.geo_code, coalesce(sum(b.booths), 0)::int as total, coalesce(sum(b.booths) filter (where b.filled >= ${min}), 0)::int as ok
     from unit u join geo_area g on g.code = u.geo_code and g.kind = ${kind}
     left join unit_health_booths b on b.unit_id = u.id
     where u.path >= ${unit.path} and u.path < ${pathRangeEnd(unit.path)} and u.deleted_at is null
     group by u.id, u.geo_code order by u.geo_code limit 5000`.execute(ctx.db);
+  // Coloured by one signal: each area unit judged on its own stored facts, as its health page does.
+  const bySignal = new Map<number, { value: number | null; state: THealthState }>();
+  if (q.signal) {
+    const ids = rows.map((r) => Number(r.id));
+    for (let i = 0; i < ids.length; i += 1000)
+      for (const f of await loadFacts(ctx.db, ids.slice(i, i + 1000), today)) {
+        const s = evaluate(f, { locale: ctx.locale, today, thresholds }).signals.find((x) => x.key === q.signal);
+        if (s) bySignal.set(f.id, { value: s.value, state: s.state });
+      }
+  }
   return {
     kind,
+    signal: q.signal ?? null,
     items: rows.map((r) => ({
       unitId: Number(r.id),
       geoCode: r.geo_code,
       booths: Number(r.total),
       weakShare: Number(r.total) === 0 ? null : pct(Number(r.total) - Number(r.ok), Number(r.total)),
+      value: bySignal.get(Number(r.id))?.value ?? null,
+      state: bySignal.get(Number(r.id))?.state ?? null,
     })),
   };
 };

@@ -2,6 +2,7 @@ import {
   ZChildrenHealthQuery,
   ZError,
   ZHealthMap,
+  ZHealthMapQuery,
   ZHealthThresholdList,
   ZHealthThresholdPut,
   ZHealthThresholdQuery,
@@ -47,11 +48,11 @@ export const orgHealthRoutes = async (fastify: FastifyInstance) => {
       schema: {
         tags,
         params: idParams,
-        querystring: z.object({ kind: z.enum(['state', 'ac']) }),
+        querystring: ZHealthMapQuery,
         response: { 200: ZHealthMap, ...errors },
       },
     },
-    async (req) => healthMap(requireCtx(req), req.params.id, req.query.kind),
+    async (req) => healthMap(requireCtx(req), req.params.id, req.query),
   );
 
   app.get(

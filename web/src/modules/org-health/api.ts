@@ -1,4 +1,4 @@
-import type { THealthMap, THealthThreshold, TReplacement, TUnitHealth, TUnitHealthPage } from '@samiti/common';
+import type { THealthMap, THealthSignalKey, THealthThreshold, TReplacement, TUnitHealth, TUnitHealthPage } from '@samiti/common';
 import { api, apiUrl } from '../../lib/api';
 
 export type THealthSort = 'weak' | 'name' | TUnitHealth['signals'][number]['key'];
@@ -29,7 +29,7 @@ export const healthKeys = {
   unit: (id: number, lang: string) => ['org-health', 'unit', id, lang] as const,
   children: (id: number, sort: THealthSort, order: string | null, lang: string) =>
     ['org-health', 'children', id, sort, order, lang] as const,
-  map: (id: number, kind: string) => ['org-health', 'map', id, kind] as const,
+  map: (id: number, kind: string, by: string) => ['org-health', 'map', id, kind, by] as const,
   scorecards: (id: number, f: TScorecardFilter, lang: string) => ['org-health', 'scorecards', id, f, lang] as const,
   replacements: (id: number) => ['org-health', 'replacements', id] as const,
 };
@@ -40,8 +40,9 @@ export const SCORECARD_PAGE = 25;
 export const fetchUnitHealth = (id: number, signal?: AbortSignal) => api<TUnitHealth>(`/units/${id}/health`, { signal });
 export const fetchChildrenHealth = (id: number, sort: THealthSort, order: string | null, cursor: string | null, signal?: AbortSignal) =>
   api<TUnitHealthPage>(`/units/${id}/children/health`, { query: { sort, order, cursor, limit: CHILDREN_PAGE }, signal });
-export const fetchHealthMap = (id: number, kind: 'state' | 'ac', signal?: AbortSignal) =>
-  api<THealthMap>(`/units/${id}/health/map`, { query: { kind }, signal });
+/** `by`: a signal to colour the areas by, or null for the share of weak booths. */
+export const fetchHealthMap = (id: number, kind: 'state' | 'ac', by: THealthSignalKey | null, signal?: AbortSignal) =>
+  api<THealthMap>(`/units/${id}/health/map`, { query: { kind, signal: by ?? undefined }, signal });
 
 const scorecardQuery = (id: number, f: TScorecardFilter) => ({
   underUnitId: id,

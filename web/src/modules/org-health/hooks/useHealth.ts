@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { THealthSignalKey } from '@samiti/common';
 import { useTranslation } from 'react-i18next';
 import {
   approveReplacement,
@@ -33,10 +34,10 @@ export const useChildrenHealth = (id: number, sort: THealthSort, order: 'asc' | 
   return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [], total: query.data?.pages[0]?.total ?? 0 };
 };
 
-export const useHealthMap = (id: number, kind: 'state' | 'ac' | null) =>
+export const useHealthMap = (id: number, kind: 'state' | 'ac' | null, by: THealthSignalKey | null = null) =>
   useQuery({
-    queryKey: healthKeys.map(id, kind ?? ''),
-    queryFn: ({ signal }) => fetchHealthMap(id, kind ?? 'ac', signal),
+    queryKey: healthKeys.map(id, kind ?? '', by ?? ''),
+    queryFn: ({ signal }) => fetchHealthMap(id, kind ?? 'ac', by, signal),
     enabled: kind !== null,
   });
 
