@@ -100,6 +100,14 @@ describe('organisation health', () => {
     // A state shows its ACs on the map.
     await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(SHOTS, 'health-state-from-map-hi.png'), fullPage: true });
+    // Colour the ACs by another signal: the map asks for it and draws its values.
+    const bySignal = page.waitForResponse((r) => r.url().includes('/health/map') && r.url().includes('signal=boothsCovered'));
+    await page.getByTestId('health-map-by').selectOption('boothsCovered');
+    const coloured = (await (await bySignal).json()) as { items: { value: number | null }[] };
+    expect(coloured.items.some((i) => i.value !== null)).toBe(true);
+    await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(1);
+    await page.screenshot({ path: path.join(SHOTS, 'health-state-by-signal-hi.png'), fullPage: true });
+    await page.getByTestId('health-map-by').selectOption('');
     // Weak first: follow the first weak child down until a unit has no children (a booth).
     for (let depth = 0; depth < 8; depth++) {
       const table = page.getByTestId('children-health');
@@ -138,6 +146,9 @@ describe('organisation health', () => {
     await proposer.goto(`${districtUrl}?tab=health`);
     const cards = proposer.getByTestId('scorecards');
     await cards.waitFor();
+    // The map above loads and grows meanwhile: let the page settle so the switch stays where it is clicked.
+    await proposer.waitForLoadState('networkidle');
+    await cards.getByTestId('only-inactive').scrollIntoViewIfNeeded();
     await cards.getByTestId('only-inactive').uncheck({ force: true });
     const row = cards.getByTestId('scorecard-row').first();
     await row.waitFor();
@@ -146,7 +157,8 @@ describe('organisation health', () => {
     await cards.getByTestId('propose-open').click();
     const picker = proposer.locator('input[data-testid^="successor-"]').first();
     await picker.fill(successorName);
-    await proposer.getByRole('option').first().click();
+    // The picker's suggestion (the map's colour-by select has options too).
+    await proposer.getByRole('option', { name: successorName }).first().click();
     await proposer.locator('[data-testid^="successor-"][data-testid$="-picked"]').first().waitFor();
     await proposer.getByTestId('propose-submit').click();
     const proposal = proposer.getByTestId('replacement').first();
