@@ -1,10 +1,8 @@
 import { searchKey } from '@samiti/common';
-import type { openDatabase } from '@samiti/server';
+import type { DB, openDatabase } from '@samiti/server';
 import { type Kysely, sql } from 'kysely';
 import { personName } from './names';
 
-// biome-ignore lint/suspicious/noExplicitAny: any database the bench opened
-type DB = any;
 
 /**
  * Loads `members` synthetic people into random booths (unnest batches of 20,000), without the two

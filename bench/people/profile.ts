@@ -5,7 +5,7 @@
  * a members import into a new drive) with every statement timed, and prints the statements'
  * total by kind against the wall-clock time (the rest is JavaScript and waiting).
  */
-import { importMembers, importPeoplePosts, openDatabase, prepareDatabase, systemCtx } from '@samiti/server';
+import { type DB, importMembers, importPeoplePosts, openDatabase, prepareDatabase, systemCtx } from '@samiti/server';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { arg } from '../lib/national';
@@ -27,7 +27,7 @@ const main = async () => {
   };
   const pool = new pg.Pool({ connectionString: pgUrl.toString(), max: 4, types });
   const stats = new Map<string, { n: number; ms: number }>();
-  const db = new Kysely<never>({
+  const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
       const text = e.query.sql.replace(/\s+/g, ' ').trim();
@@ -38,10 +38,9 @@ const main = async () => {
       stats.set(key, s);
     },
   });
-  // biome-ignore lint/suspicious/noExplicitAny: the server's DB type is not exported to the bench
-  const ctx = { ...systemCtx({ db } as any, 'bench'), db: db as any };
+  const ctx = systemCtx({ db }, 'bench');
   const booths = (await sql<{ id: number }>`select id from unit where level = 'booth' order by id`.execute(db)).rows.map((r) => r.id);
-  const { lines, seed } = await committeeSheet(db as never, booths, rowsWanted / 10);
+  const { lines, seed } = await committeeSheet(db, booths, rowsWanted / 10);
   stats.clear();
   const t0 = performance.now();
   let report: unknown;

@@ -12,7 +12,7 @@ import { createDiskFileStore } from './modules/files/storage';
 import { createWing } from './modules/units/structure';
 
 /** A context for operations run by the system itself (first start, CLI): a national admin named `label`. */
-export const systemCtx = (database: TDatabase, label = 'system'): TCtx => ({
+export const systemCtx = (database: Pick<TDatabase, 'db'>, label = 'system'): TCtx => ({
   db: database.db,
   actor: systemActor(label),
   log: pino({ level: 'silent' }),

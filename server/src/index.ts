@@ -3,6 +3,7 @@ export { buildApp } from './app';
 export { openConfigured, prepareDatabase, systemCtx } from './bootstrap';
 export { readConfig } from './config';
 export { openDatabase } from './db/connect';
+export type { DB } from './db/types';
 export { DEMO_LOGIN, seedDemo } from './demo';
 export { AppError } from './errors';
 export { DataDirLockedError, lockDataDir } from './lock';
